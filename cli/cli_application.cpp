@@ -1,0 +1,51 @@
+#include "cli/cli_application.h"
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "shatter_error.h"
+
+namespace shatter {
+
+int runCliApplication(int argc, char** argv) {
+    CLI::App app{"Shatter: watch neural networks memorize random labels (Zhang et al., ICLR 2017)",
+                 "shatter-cli"};
+    app.require_subcommand(1);
+
+    app.add_subcommand("models", "list the networks with their parameter counts for 28x28x3 input");
+
+    CLI::App* run = app.add_subcommand("run", "train one network and write a run folder");
+    RunOptions runOptions;
+    std::string outRoot = "runs";
+    run->add_option("--out", outRoot, "folder that receives the run folder (default ./runs)");
+    runOptions.addTo(*run);
+
+    CLI::App* show = app.add_subcommand("show", "print a run folder's settings, status and per-epoch table");
+    std::string showDirectory;
+    show->add_option("DIR", showDirectory, "run folder")->required();
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error) == 0 ? kExitOk : kExitBadInput;
+    }
+
+    try {
+        if (app.got_subcommand("models")) return runModelsCommand();
+        if (app.got_subcommand("run")) return runTrainCommand(runOptions, outRoot);
+        if (app.got_subcommand("show")) return runShowCommand(showDirectory);
+    } catch (const ConfigError& error) {
+        std::fprintf(stderr, "shatter-cli: %s\n", error.what());
+        return kExitBadInput;
+    } catch (const DataError& error) {
+        std::fprintf(stderr, "shatter-cli: %s\n", error.what());
+        return kExitBadInput;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "shatter-cli: %s\n", error.what());
+        return kExitFailed;
+    }
+    return kExitBadInput;
+}
+
+}  // namespace shatter

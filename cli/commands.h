@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include "cli/run_options.h"
+
+namespace shatter {
+
+// The subcommands of shatter-cli. Each returns the process exit code.
+int runModelsCommand();
+int runTrainCommand(const RunOptions& options, const std::string& outRoot);
+int runShowCommand(const std::string& directory);
+
+// Exit codes.
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;      // a run failed, or a file could not be read
+constexpr int kExitBadInput = 2;    // bad flags, config or data
+constexpr int kExitDiverged = 3;
+constexpr int kExitStopped = 130;   // interrupted (Ctrl-C)
+
+}  // namespace shatter

@@ -1,0 +1,55 @@
+#include <cmath>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "run/run_reader.h"
+
+namespace shatter {
+
+namespace {
+
+std::string cell(double value, const char* format) {
+    if (std::isnan(value)) return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, format, value);
+    return buffer;
+}
+
+}  // namespace
+
+int runShowCommand(const std::string& directory) {
+    const RunRecord record = RunReader::load(directory);
+    const RunConfig& c = record.config;
+    const RunInfo& info = record.info;
+    std::printf("run        %s\n", record.directory.c_str());
+    std::printf("status     %s%s%s\n", record.summary.status.c_str(), record.summary.message.empty() ? "" : ": ",
+                record.summary.message.c_str());
+    std::printf("dataset    %s (%s): %d training images, %d corrupted, %d test images\n", c.dataset.c_str(),
+                info.datasetName.c_str(), info.trainExamples, info.corruptedExamples, info.testExamples);
+    std::printf("model      %s, %lld parameters\n", c.model.c_str(), static_cast<long long>(info.parameters));
+    std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(), c.level);
+    std::printf("training   %d epochs, batch %d, lr %g x %g per epoch, momentum %g, weight decay %g, dropout %g%s\n",
+                c.epochs, c.batchSize, c.effectiveLearningRate(), c.lrDecay, c.momentum, c.weightDecay, c.dropout,
+                c.randomCrop ? ", random crop" : "");
+    std::printf("seed       %llu, device %s, LibTorch %s, Shatter %s\n", static_cast<unsigned long long>(c.seed),
+                info.device.c_str(), info.libtorchVersion.c_str(), info.shatterVersion.c_str());
+    const RunSummary& s = record.summary;
+    std::printf("result     %d epochs, train %s, test %s, gap %s, epochs to fit %s, %s samples/s\n\n", s.epochs,
+                cell(s.trainAcc, "%.4f").c_str(), cell(s.testAcc, "%.4f").c_str(), cell(s.gap, "%.4f").c_str(),
+                s.epochsToFit ? std::to_string(*s.epochsToFit).c_str() : "-",
+                cell(s.samplesPerSecond, "%.0f").c_str());
+
+    std::printf("%5s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %10s\n", "epoch", "trn_loss", "trn_acc", "clean",
+                "corrupt", "corr_true", "tst_loss", "tst_acc", "gap", "lr", "seconds", "samples/s");
+    for (const EpochMetrics& m : record.epochs) {
+        std::printf("%5d %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %10s\n", m.epoch, cell(m.trainLoss, "%.4f").c_str(),
+                    cell(m.trainAcc, "%.4f").c_str(), cell(m.trainAccClean, "%.4f").c_str(),
+                    cell(m.trainAccCorrupted, "%.4f").c_str(), cell(m.corruptedPredictedTrue, "%.4f").c_str(),
+                    cell(m.testLoss, "%.4f").c_str(), cell(m.testAcc, "%.4f").c_str(), cell(m.gap, "%.4f").c_str(),
+                    cell(m.lr, "%.5f").c_str(), cell(m.epochSeconds, "%.2f").c_str(),
+                    cell(m.samplesPerSecond, "%.0f").c_str());
+    }
+    return kExitOk;
+}
+
+}  // namespace shatter

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstdint>
+
+#include "corruption/corrupted_dataset.h"
+#include "data/dataset.h"
+
+namespace shatter {
+
+// Applies one of the paper's randomization tests to a dataset's training split, once, with
+// every draw determined by the seed.
+//   labels:          each label, independently with probability `level`, is redrawn uniformly
+//                    from all classes (it may land on the true class).
+//   shuffled-pixels: one permutation of pixel positions (all channels move together) for the
+//                    chosen training images and for every test image.
+//   random-pixels:   an independent permutation for each chosen training image.
+//   gaussian:        each chosen training image becomes noise with the per-channel mean and
+//                    variance of the training data.
+// For the input modes `level` is the fraction of training images affected.
+class Corruptor {
+public:
+    static CorruptedDataset apply(const Dataset& dataset, CorruptionMode mode, double level,
+                                  std::uint64_t seed);
+};
+
+}  // namespace shatter

@@ -1,0 +1,96 @@
+#include "data/cifar10_loader.h"
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "shatter_error.h"
+
+namespace shatter {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string> kDefaultClassNames = {
+    "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
+
+std::string withThousands(std::size_t value) {
+    std::string digits = std::to_string(value);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
+    return digits;
+}
+
+fs::path resolveBatchesFolder(const std::string& directory) {
+    std::error_code ec;
+    const fs::path given(directory);
+    if (!fs::is_directory(given, ec)) throw DataError(directory + ": folder not found");
+    if (fs::exists(given / "data_batch_1.bin", ec)) return given;
+    if (fs::exists(given / "cifar-10-batches-bin" / "data_batch_1.bin", ec)) {
+        return given / "cifar-10-batches-bin";
+    }
+    throw DataError(directory +
+                    ": not a CIFAR-10 folder (expected data_batch_1.bin, or a "
+                    "cifar-10-batches-bin folder holding it)");
+}
+
+std::vector<std::string> readClassNames(const fs::path& folder) {
+    const fs::path meta = folder / "batches.meta.txt";
+    std::ifstream in(meta);
+    if (!in) return kDefaultClassNames;
+    std::vector<std::string> names;
+    std::string line;
+    while (std::getline(in, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (!line.empty()) names.push_back(line);
+    }
+    if (names.size() != 10) {
+        throw DataError(meta.string() + ": " + std::to_string(names.size()) +
+                        " class names, expected 10");
+    }
+    return names;
+}
+
+}  // namespace
+
+void Cifar10Loader::appendBatch(const std::string& path, ImageSet& set) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) throw DataError(path + ": file not found");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw DataError(path + ": cannot open for reading");
+    const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                                          std::istreambuf_iterator<char>());
+    if (bytes.empty() || bytes.size() % kRecordBytes != 0) {
+        throw DataError(path + ": " + withThousands(bytes.size()) +
+                        " bytes, expected a non-zero multiple of " + std::to_string(kRecordBytes));
+    }
+    set.channels = 3;
+    set.height = 32;
+    set.width = 32;
+    const std::size_t records = bytes.size() / kRecordBytes;
+    set.pixels.reserve(set.pixels.size() + records * (kRecordBytes - 1));
+    for (std::size_t r = 0; r < records; ++r) {
+        const std::uint8_t* record = bytes.data() + r * kRecordBytes;
+        if (record[0] > 9) {
+            throw DataError(path + ": record " + std::to_string(r) + " has label " +
+                            std::to_string(record[0]) + ", expected 0..9");
+        }
+        set.labels.push_back(record[0]);
+        set.pixels.insert(set.pixels.end(), record + 1, record + kRecordBytes);
+    }
+}
+
+Dataset Cifar10Loader::readDirectory(const std::string& directory) {
+    const fs::path folder = resolveBatchesFolder(directory);
+    Dataset dataset;
+    dataset.name = "CIFAR-10";
+    dataset.classNames = readClassNames(folder);
+    for (int batch = 1; batch <= 5; ++batch) {
+        appendBatch((folder / ("data_batch_" + std::to_string(batch) + ".bin")).string(),
+                    dataset.train);
+    }
+    appendBatch((folder / "test_batch.bin").string(), dataset.test);
+    return dataset;
+}
+
+}  // namespace shatter

@@ -1,0 +1,27 @@
+#include "model/model_catalog.h"
+
+#include "shatter_error.h"
+
+namespace shatter {
+
+const std::vector<ModelInfo>& modelCatalog() {
+    static const std::vector<ModelInfo> models = {
+        {"mlp-1x512", "MLP 1x512", 0.01, 1'209'866},
+        {"mlp-3x512", "MLP 3x512", 0.01, 1'735'178},
+        {"alexnet", "Small AlexNet", 0.01, 1'387'786},
+        {"inception", "Small Inception", 0.1, 1'649'402},
+        {"inception-nobn", "Small Inception w/o BatchNorm", 0.1, 1'649'402},
+    };
+    return models;
+}
+
+const ModelInfo& modelInfo(const std::string& key) {
+    std::string valid;
+    for (const ModelInfo& info : modelCatalog()) {
+        if (key == info.key) return info;
+        valid += (valid.empty() ? "" : ", ") + std::string(info.key);
+    }
+    throw ConfigError("model '" + key + "': unknown; use one of " + valid);
+}
+
+}  // namespace shatter

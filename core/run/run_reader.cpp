@@ -1,0 +1,129 @@
+#include "run/run_reader.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "run/metrics_csv.h"
+#include "shatter_error.h"
+#include "util/atomic_file.h"
+
+namespace shatter {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+nlohmann::json parseJsonFile(const std::string& path) {
+    try {
+        return nlohmann::json::parse(readWholeFile(path));
+    } catch (const nlohmann::json::parse_error& error) {
+        throw RunStoreError(path + ": not valid JSON (byte " + std::to_string(error.byte) + ")");
+    }
+}
+
+template <typename T>
+T valueOr(const nlohmann::json& json, const char* key, T fallback) {
+    if (!json.contains(key) || json.at(key).is_null()) return fallback;
+    return json.at(key).get<T>();
+}
+
+RunInfo readInfo(const nlohmann::json& run) {
+    RunInfo info;
+    info.shatterVersion = valueOr<std::string>(run, "shatter_version", "");
+    info.libtorchVersion = valueOr<std::string>(run, "libtorch_version", "");
+    info.device = valueOr<std::string>(run, "device", "");
+    info.datasetName = valueOr<std::string>(run, "dataset_name", "");
+    info.classNames = valueOr<std::vector<std::string>>(run, "class_names", {});
+    info.parameters = valueOr<std::int64_t>(run, "parameters", 0);
+    info.trainableParameters = valueOr<std::int64_t>(run, "trainable_parameters", 0);
+    info.trainExamples = valueOr<int>(run, "train_examples", 0);
+    info.testExamples = valueOr<int>(run, "test_examples", 0);
+    info.corruptedExamples = valueOr<int>(run, "corrupted_examples", 0);
+    info.startedAt = valueOr<std::string>(run, "started_at", "");
+    return info;
+}
+
+RunSummary readSummary(const nlohmann::json& json) {
+    RunSummary summary;
+    summary.status = valueOr<std::string>(json, "status", "finished");
+    summary.epochs = valueOr<int>(json, "epochs", 0);
+    summary.trainAcc = valueOr<double>(json, "train_acc", NAN);
+    summary.testAcc = valueOr<double>(json, "test_acc", NAN);
+    summary.gap = valueOr<double>(json, "gap", NAN);
+    if (json.contains("epochs_to_fit") && !json.at("epochs_to_fit").is_null()) {
+        summary.epochsToFit = json.at("epochs_to_fit").get<int>();
+    }
+    summary.samplesPerSecond = valueOr<double>(json, "samples_per_second", NAN);
+    summary.parameters = valueOr<std::int64_t>(json, "parameters", 0);
+    summary.message = valueOr<std::string>(json, "message", "");
+    return summary;
+}
+
+// What the metrics say when the process died before summary.json.
+RunSummary summaryFromEpochs(const std::vector<EpochMetrics>& epochs, const RunConfig& config,
+                             const RunInfo& info) {
+    RunSummary summary;
+    summary.status = "incomplete";
+    summary.parameters = info.parameters;
+    summary.epochs = static_cast<int>(epochs.size());
+    if (epochs.empty()) {
+        summary.trainAcc = summary.testAcc = summary.gap = summary.samplesPerSecond = NAN;
+        return summary;
+    }
+    const EpochMetrics& last = epochs.back();
+    summary.trainAcc = last.trainAcc;
+    summary.testAcc = last.testAcc;
+    summary.gap = last.gap;
+    double speed = 0.0;
+    for (const EpochMetrics& m : epochs) {
+        speed += m.samplesPerSecond;
+        if (!summary.epochsToFit && m.trainAcc >= config.fitThreshold) summary.epochsToFit = m.epoch;
+    }
+    summary.samplesPerSecond = speed / static_cast<double>(epochs.size());
+    return summary;
+}
+
+}  // namespace
+
+RunRecord RunReader::load(const std::string& directory) {
+    std::error_code ec;
+    if (!fs::is_directory(directory, ec)) throw RunStoreError(directory + ": not a folder");
+    RunRecord record;
+    record.directory = directory;
+
+    const std::string configPath = (fs::path(directory) / "config.json").string();
+    if (!fs::exists(configPath, ec)) throw RunStoreError(configPath + ": missing (not a Shatter run folder)");
+    const nlohmann::json config = parseJsonFile(configPath);
+    try {
+        record.config.mergeJson(config, configPath);
+        if (config.contains("run")) record.info = readInfo(config.at("run"));
+    } catch (const nlohmann::json::exception& error) {
+        throw RunStoreError(configPath + ": unexpected contents (" + error.what() + ")");
+    } catch (const ShatterError& error) {
+        throw RunStoreError(error.what());
+    }
+
+    const std::string metricsPath = (fs::path(directory) / "metrics.csv").string();
+    if (fs::exists(metricsPath, ec)) record.epochs = MetricsCsv::parse(readWholeFile(metricsPath), metricsPath);
+
+    const std::string summaryPath = (fs::path(directory) / "summary.json").string();
+    if (fs::exists(summaryPath, ec)) {
+        try {
+            record.summary = readSummary(parseJsonFile(summaryPath));
+        } catch (const nlohmann::json::exception& error) {
+            throw RunStoreError(summaryPath + ": unexpected contents (" + error.what() + ")");
+        }
+        record.hasSummary = true;
+    } else {
+        record.summary = summaryFromEpochs(record.epochs, record.config, record.info);
+    }
+    record.hasExamples = fs::exists(fs::path(directory) / "examples.bin", ec);
+    return record;
+}
+
+ExampleRecords RunReader::loadExamples(const std::string& directory) {
+    const std::string path = (fs::path(directory) / "examples.bin").string();
+    return ExampleRecords::deserialize(readWholeFile(path), path);
+}
+
+}  // namespace shatter

@@ -1,0 +1,57 @@
+#include "train/compute_device.h"
+
+#include <dlfcn.h>
+
+#include <thread>
+
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+
+#include "shatter_error.h"
+
+namespace shatter {
+
+namespace {
+
+using SetThreadsFunction = void (*)(int);
+
+SetThreadsFunction openBlasSetThreads() {
+    return reinterpret_cast<SetThreadsFunction>(dlsym(RTLD_DEFAULT, "openblas_set_num_threads"));
+}
+
+}  // namespace
+
+bool ComputeDevice::cudaAvailable() { return torch::cuda::is_available(); }
+
+bool ComputeDevice::openBlasPresent() { return openBlasSetThreads() != nullptr; }
+
+void ComputeDevice::configureCpuThreads(int threads) {
+    if (SetThreadsFunction setBlasThreads = openBlasSetThreads()) {
+        setBlasThreads(threads);
+        at::set_num_threads(1);
+    } else {
+        at::set_num_threads(threads);
+    }
+}
+
+ComputeDevice ComputeDevice::choose(const std::string& request, int threads) {
+    ComputeDevice device;
+    device.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+    const bool haveCuda = cudaAvailable();
+    if (request == "cuda" && !haveCuda) {
+        throw ConfigError(
+            "device 'cuda': no CUDA GPU is available to this build of LibTorch (use auto or cpu)");
+    }
+    device.cuda = haveCuda && (request == "cuda" || request == "auto");
+    configureCpuThreads(device.threads);
+    if (device.cuda) {
+        device.description = "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
+    } else {
+        device.description = "CPU, " + std::to_string(device.threads) +
+                             (device.threads == 1 ? " thread" : " threads") +
+                             (openBlasPresent() ? " (OpenBLAS)" : "");
+    }
+    return device;
+}
+
+}  // namespace shatter

@@ -1,0 +1,36 @@
+#include "train/preprocessor.h"
+
+#include <cmath>
+
+namespace shatter {
+
+torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device& device) {
+    const auto n = static_cast<std::int64_t>(set.size());
+    torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t*>(set.pixels.data()),
+                                           {n, set.channels, set.height, set.width}, torch::kUInt8);
+    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a pixel.
+    return bytes.to(device).to(torch::kFloat32).div_(255.0f);
+}
+
+torch::Tensor Preprocessor::centerCrop(const torch::Tensor& images, std::int64_t side) {
+    const std::int64_t height = images.size(2);
+    const std::int64_t width = images.size(3);
+    if (height <= side && width <= side) return images;
+    const std::int64_t top = (height - side) / 2;
+    const std::int64_t left = (width - side) / 2;
+    return images.narrow(2, top, side).narrow(3, left, side).contiguous();
+}
+
+torch::Tensor Preprocessor::whiten(const torch::Tensor& images) {
+    const torch::Tensor flat = images.flatten(1);
+    const double floor = 1.0 / std::sqrt(static_cast<double>(flat.size(1)));
+    const torch::Tensor mean = flat.mean(1, /*keepdim=*/true);
+    const torch::Tensor stddev = flat.std(1, /*unbiased=*/false, /*keepdim=*/true).clamp_min(floor);
+    return ((flat - mean) / stddev).view_as(images);
+}
+
+torch::Tensor Preprocessor::prepare(const ImageSet& set, const torch::Device& device) {
+    return whiten(centerCrop(toUnitRange(set, device)));
+}
+
+}  // namespace shatter

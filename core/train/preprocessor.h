@@ -1,0 +1,24 @@
+#pragma once
+
+#include <torch/types.h>
+
+#include "data/image_set.h"
+
+namespace shatter {
+
+// The paper's preprocessing (Appendix A): scale to [0,1], centre-crop to 28x28 (CIFAR-10's
+// 32x32; 28x28 data is left as is), then per-image whitening
+// x <- (x - mean(x)) / max(std(x), 1/sqrt(N)), mean and std over the whole image.
+class Preprocessor {
+public:
+    static constexpr std::int64_t kSide = 28;
+
+    // (N, C, H, W) float in [0, 1], on the given device.
+    static torch::Tensor toUnitRange(const ImageSet& set, const torch::Device& device);
+    static torch::Tensor centerCrop(const torch::Tensor& images, std::int64_t side = kSide);
+    static torch::Tensor whiten(const torch::Tensor& images);
+    // centerCrop + whiten of a whole set, ready for the network.
+    static torch::Tensor prepare(const ImageSet& set, const torch::Device& device);
+};
+
+}  // namespace shatter

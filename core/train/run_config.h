@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "corruption/corruption_mode.h"
+
+namespace shatter {
+
+// Every setting of one training run. Defaults are the paper's (PAPER.md §4); the learning rate,
+// when not set, is the model's default (0.1 Inception, 0.01 otherwise).
+struct RunConfig {
+    std::string name;                  // optional, used in the run directory name
+    std::string dataset = "fashion-mnist";
+    std::int64_t trainSize = 0;        // 0: the whole training split
+    std::int64_t testSize = 0;         // 0: the whole test split
+    std::string model = "mlp-1x512";
+    CorruptionMode corruption = CorruptionMode::None;
+    double level = 1.0;                // ignored when corruption is none
+    int epochs = 20;
+    int batchSize = 128;
+    std::optional<double> learningRate;
+    double lrDecay = 0.95;             // multiplied into the learning rate after every epoch
+    double momentum = 0.9;
+    double weightDecay = 0.0;
+    double dropout = 0.0;
+    bool randomCrop = false;
+    std::uint64_t seed = 1;
+    std::string device = "auto";       // auto | cpu | cuda
+    int threads = 0;                   // 0: one per core
+    double fitThreshold = 0.999;       // training accuracy that counts as "fitted"
+    bool stopWhenFit = false;          // end the run once the threshold is reached
+
+    double effectiveLearningRate() const;
+    // Throws ConfigError naming the setting and the allowed range.
+    void validate() const;
+
+    nlohmann::json toJson() const;
+    // Reads the keys toJson writes; keys not present keep their current value. Throws
+    // ConfigError naming `origin` (a file name) and the bad key.
+    void mergeJson(const nlohmann::json& json, const std::string& origin);
+    static RunConfig fromJsonFile(const std::string& path);
+};
+
+}  // namespace shatter

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace shatter {
+
+// How a run ended: summary.json.
+struct RunSummary {
+    std::string status = "finished";  // finished | stopped | diverged | failed | incomplete
+    int epochs = 0;                   // finished epochs
+    double trainAcc = 0.0;
+    double testAcc = 0.0;
+    double gap = 0.0;
+    std::optional<int> epochsToFit;   // first epoch with train accuracy >= the fit threshold
+    double samplesPerSecond = 0.0;    // mean over the finished epochs
+    std::int64_t parameters = 0;
+    std::string message;              // why a run failed or diverged
+};
+
+}  // namespace shatter

@@ -1,0 +1,303 @@
+#include "train/trainer.h"
+
+#include <torch/nn/functional/loss.h>
+#include <torch/optim/sgd.h>
+#include <torch/utils.h>
+#include <torch/version.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+#include "model/model_factory.h"
+#include "shatter_error.h"
+#include "train/compute_device.h"
+#include "train/preprocessor.h"
+#include "util/seeded_random.h"
+
+namespace shatter {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+enum Purpose : std::uint64_t { kModelInit = 101, kBatchOrder, kCrops };
+
+constexpr std::int64_t kEvalBatch = 1000;
+constexpr double kProgressIntervalSeconds = 0.25;
+
+double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+struct Evaluation {
+    double loss = 0.0;
+    std::vector<int> predictions;
+};
+
+// Accuracy of predictions against labels over the examples where include(i) holds; NaN if none.
+template <typename Include>
+double accuracy(const std::vector<int>& predictions, const std::vector<int>& labels, Include include) {
+    std::size_t total = 0, correct = 0;
+    for (std::size_t i = 0; i < predictions.size(); ++i) {
+        if (!include(i)) continue;
+        ++total;
+        correct += predictions[i] == labels[i];
+    }
+    return total == 0 ? NAN : static_cast<double>(correct) / static_cast<double>(total);
+}
+
+}  // namespace
+
+struct Trainer::Impl {
+    RunConfig config;
+    const CorruptedDataset& data;
+    std::atomic<bool> stopRequested{false};
+    std::atomic<bool> paused{false};
+    std::atomic<double> requestedLearningRate{NAN};
+
+    Impl(RunConfig c, const CorruptedDataset& d) : config(std::move(c)), data(d) {}
+
+    RunSummary run(TrainingObserver& observer);
+    Evaluation evaluate(Classifier& model, const torch::Tensor& images, const torch::Tensor& labels);
+    torch::Tensor randomCropBatch(const torch::Tensor& source, const torch::Tensor& indices,
+                                  SeededRandom& random);
+    // Waits while paused; returns the time spent waiting.
+    Clock::duration waitWhilePaused();
+};
+
+Trainer::Trainer(RunConfig config, const CorruptedDataset& data)
+    : m_impl(std::make_unique<Impl>(std::move(config), data)) {}
+
+Trainer::~Trainer() = default;
+
+void Trainer::requestStop() { m_impl->stopRequested = true; }
+void Trainer::setPaused(bool paused) { m_impl->paused = paused; }
+void Trainer::setLearningRate(double learningRate) { m_impl->requestedLearningRate = learningRate; }
+
+RunSummary Trainer::run(TrainingObserver& observer) {
+    try {
+        return m_impl->run(observer);
+    } catch (const std::exception& error) {
+        RunSummary summary;
+        summary.status = "failed";
+        summary.message = error.what();
+        observer.onFinished(summary);
+        return summary;
+    }
+}
+
+Clock::duration Trainer::Impl::waitWhilePaused() {
+    const Clock::time_point start = Clock::now();
+    while (paused && !stopRequested) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    return Clock::now() - start;
+}
+
+Evaluation Trainer::Impl::evaluate(Classifier& model, const torch::Tensor& images,
+                                   const torch::Tensor& labels) {
+    torch::NoGradGuard noGrad;
+    model.eval();
+    const std::int64_t n = images.size(0);
+    torch::Tensor lossSum = torch::zeros({}, images.options());
+    std::vector<torch::Tensor> predicted;
+    for (std::int64_t start = 0; start < n; start += kEvalBatch) {
+        const std::int64_t count = std::min(kEvalBatch, n - start);
+        const torch::Tensor logits = model.forward(images.narrow(0, start, count));
+        lossSum += torch::nn::functional::cross_entropy(
+            logits, labels.narrow(0, start, count),
+            torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kSum));
+        predicted.push_back(logits.argmax(1));
+    }
+    Evaluation result;
+    result.loss = lossSum.item<double>() / static_cast<double>(n);
+    const torch::Tensor all = torch::cat(predicted).to(torch::kCPU, torch::kInt32).contiguous();
+    result.predictions.assign(all.data_ptr<int>(), all.data_ptr<int>() + n);
+    return result;
+}
+
+torch::Tensor Trainer::Impl::randomCropBatch(const torch::Tensor& source, const torch::Tensor& indices,
+                                             SeededRandom& random) {
+    const std::int64_t side = Preprocessor::kSide;
+    const std::int64_t slack = source.size(2) - side;
+    const torch::Tensor images = source.index_select(0, indices);
+    std::vector<torch::Tensor> crops;
+    crops.reserve(static_cast<std::size_t>(images.size(0)));
+    for (std::int64_t i = 0; i < images.size(0); ++i) {
+        const auto top = static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(slack + 1)));
+        const auto left = static_cast<std::int64_t>(random.below(static_cast<std::uint64_t>(slack + 1)));
+        crops.push_back(images[i].narrow(1, top, side).narrow(2, left, side));
+    }
+    return Preprocessor::whiten(torch::stack(crops));
+}
+
+RunSummary Trainer::Impl::run(TrainingObserver& observer) {
+    config.validate();
+    const Clock::time_point runStart = Clock::now();
+    const ComputeDevice computeDevice = ComputeDevice::choose(config.device, config.threads);
+    const torch::Device device = computeDevice.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+
+    const auto trainCount = static_cast<std::int64_t>(data.train.size());
+    const auto testCount = static_cast<std::int64_t>(data.test.size());
+    if (trainCount == 0) throw DataError("the training set is empty");
+    if (testCount == 0) throw DataError("the test set is empty");
+
+    // Inputs, prepared once per run on the device.
+    const torch::Tensor trainImages = Preprocessor::prepare(data.train, device);
+    const torch::Tensor testImages = Preprocessor::prepare(data.test, device);
+    torch::Tensor cropSource;
+    if (config.randomCrop) {
+        // Random 28x28 crops from the 32x32 image (CIFAR-10), or from the 28x28 image padded by 2.
+        cropSource = Preprocessor::toUnitRange(data.train, device);
+        if (cropSource.size(2) <= Preprocessor::kSide) {
+            cropSource = torch::constant_pad_nd(cropSource, {2, 2, 2, 2}, 0.0);
+        }
+    }
+    auto labelTensor = [&](const std::vector<int>& labels) {
+        return torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kInt64).to(device);
+    };
+    const torch::Tensor trainLabels = labelTensor(data.train.labels);
+    const torch::Tensor testLabels = labelTensor(data.test.labels);
+
+    torch::manual_seed(SeededRandom::deriveSeed(config.seed, kModelInit));
+    std::shared_ptr<Classifier> model = ModelFactory::create(
+        config.model, data.train.channels, static_cast<std::int64_t>(data.classNames.size()), config.dropout);
+    model->to(device);
+
+    double learningRate = config.effectiveLearningRate();
+    torch::optim::SGD optimizer(model->parameters(), torch::optim::SGDOptions(learningRate)
+                                                         .momentum(config.momentum)
+                                                         .weight_decay(config.weightDecay));
+    auto applyLearningRate = [&](double value) {
+        for (auto& group : optimizer.param_groups()) {
+            static_cast<torch::optim::SGDOptions&>(group.options()).lr(value);
+        }
+    };
+
+    const int batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
+    RunStart start;
+    start.device = computeDevice.description;
+    start.libtorchVersion = TORCH_VERSION;
+    start.parameters = model->paperParameterCount();
+    start.trainableParameters = model->trainableParameterCount();
+    start.trainExamples = static_cast<int>(trainCount);
+    start.testExamples = static_cast<int>(testCount);
+    start.corruptedExamples = static_cast<int>(data.corruptedCount());
+    start.epochs = config.epochs;
+    start.batchesPerEpoch = batchesPerEpoch;
+    observer.onStarted(start);
+
+    RunSummary summary;
+    summary.parameters = start.parameters;
+    summary.status = "finished";
+    std::vector<int> fittedSince(static_cast<std::size_t>(trainCount), 0);
+    SeededRandom orderRandom(SeededRandom::deriveSeed(config.seed, kBatchOrder));
+    SeededRandom cropRandom(SeededRandom::deriveSeed(config.seed, kCrops));
+    double samplesPerSecondSum = 0.0;
+
+    for (int epoch = 1; epoch <= config.epochs; ++epoch) {
+        model->train();
+        const Clock::time_point epochStart = Clock::now();
+        Clock::duration pausedFor{};
+        Clock::time_point lastProgress = epochStart;
+        const std::vector<int> order = orderRandom.permutation(static_cast<int>(trainCount));
+        const torch::Tensor orderTensor =
+            torch::tensor(std::vector<std::int64_t>(order.begin(), order.end()), torch::kInt64).to(device);
+        torch::Tensor lossSum = torch::zeros({}, trainImages.options());
+        double learningRateUsed = learningRate;
+        bool diverged = false;
+
+        for (int batch = 0; batch < batchesPerEpoch; ++batch) {
+            if (paused) pausedFor += waitWhilePaused();
+            if (stopRequested) break;
+            const double requested = requestedLearningRate.exchange(NAN);
+            if (!std::isnan(requested)) learningRate = requested;
+            applyLearningRate(learningRate);
+            learningRateUsed = learningRate;
+
+            const std::int64_t first = static_cast<std::int64_t>(batch) * config.batchSize;
+            const std::int64_t count = std::min<std::int64_t>(config.batchSize, trainCount - first);
+            const torch::Tensor indices = orderTensor.narrow(0, first, count);
+            const torch::Tensor inputs = config.randomCrop ? randomCropBatch(cropSource, indices, cropRandom)
+                                                           : trainImages.index_select(0, indices);
+            const torch::Tensor targets = trainLabels.index_select(0, indices);
+
+            const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            lossSum += loss.detach() * static_cast<double>(count);
+
+            const Clock::time_point now = Clock::now();
+            if (seconds(now - lastProgress) >= kProgressIntervalSeconds || batch + 1 == batchesPerEpoch) {
+                lastProgress = now;
+                const double meanLoss = lossSum.item<double>() / static_cast<double>(first + count);
+                if (!std::isfinite(meanLoss)) {
+                    diverged = true;
+                    break;
+                }
+                observer.onProgress({epoch, batch + 1, batchesPerEpoch, meanLoss, seconds(now - runStart)});
+            }
+        }
+        if (stopRequested) {
+            summary.status = "stopped";
+            break;
+        }
+        const double epochSeconds = seconds(Clock::now() - epochStart - pausedFor);
+        if (!diverged && !std::isfinite(lossSum.item<double>())) diverged = true;
+        if (diverged) {
+            summary.status = "diverged";
+            summary.message = "the training loss became infinite or NaN in epoch " + std::to_string(epoch) +
+                              " (learning rate " + std::to_string(learningRateUsed) + "); try a smaller learning rate";
+            break;
+        }
+
+        const Evaluation onTrain = evaluate(*model, trainImages, trainLabels);
+        const Evaluation onTest = evaluate(*model, testImages, testLabels);
+        if (!std::isfinite(onTrain.loss) || !std::isfinite(onTest.loss)) {
+            summary.status = "diverged";
+            summary.message = "the evaluation loss became infinite or NaN after epoch " + std::to_string(epoch) +
+                              "; try a smaller learning rate";
+            break;
+        }
+
+        EpochReport report;
+        EpochMetrics& m = report.metrics;
+        m.epoch = epoch;
+        m.trainLoss = onTrain.loss;
+        const std::vector<int>& assigned = data.train.labels;
+        const std::vector<std::uint8_t>& corrupted = data.corrupted;
+        m.trainAcc = accuracy(onTrain.predictions, assigned, [](std::size_t) { return true; });
+        m.trainAccClean = accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return !corrupted[i]; });
+        m.trainAccCorrupted = accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return corrupted[i] != 0; });
+        m.corruptedPredictedTrue = accuracy(onTrain.predictions, data.trueLabels, [&](std::size_t i) { return corrupted[i] != 0; });
+        m.testLoss = onTest.loss;
+        m.testAcc = accuracy(onTest.predictions, data.test.labels, [](std::size_t) { return true; });
+        m.gap = m.trainAcc - m.testAcc;
+        m.lr = learningRateUsed;
+        m.epochSeconds = epochSeconds;
+        m.samplesPerSecond = static_cast<double>(trainCount) / std::max(epochSeconds, 1e-9);
+        for (std::size_t i = 0; i < fittedSince.size(); ++i) {
+            const bool fitted = onTrain.predictions[i] == assigned[i];
+            fittedSince[i] = fitted ? (fittedSince[i] != 0 ? fittedSince[i] : epoch) : 0;
+        }
+        report.predictions = onTrain.predictions;
+        report.fittedSince = fittedSince;
+        report.elapsedSeconds = seconds(Clock::now() - runStart);
+
+        summary.epochs = epoch;
+        summary.trainAcc = m.trainAcc;
+        summary.testAcc = m.testAcc;
+        summary.gap = m.gap;
+        samplesPerSecondSum += m.samplesPerSecond;
+        summary.samplesPerSecond = samplesPerSecondSum / epoch;
+        if (!summary.epochsToFit && m.trainAcc >= config.fitThreshold) summary.epochsToFit = epoch;
+        observer.onEpoch(report);
+
+        learningRate *= config.lrDecay;
+        if (config.stopWhenFit && summary.epochsToFit) break;
+    }
+    observer.onFinished(summary);
+    return summary;
+}
+
+}  // namespace shatter

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <memory>
+
+#include "corruption/corrupted_dataset.h"
+#include "train/run_config.h"
+#include "train/training_observer.h"
+
+namespace shatter {
+
+// Trains one of the paper's networks on a corrupted dataset with SGD, as RunConfig says, on the
+// calling thread. After every epoch it evaluates the whole training set (against the assigned
+// labels) and the test set and reports an EpochReport. Other threads may call requestStop(),
+// setPaused() and setLearningRate() at any time; the loop checks them between batches.
+// A non-finite loss ends the run with status "diverged".
+class Trainer {
+public:
+    Trainer(RunConfig config, const CorruptedDataset& data);
+    ~Trainer();
+    Trainer(const Trainer&) = delete;
+    Trainer& operator=(const Trainer&) = delete;
+
+    // Runs to the end, a stop request, divergence or the fit threshold (when asked to stop
+    // there). Errors inside training end the run with status "failed"; they are not thrown.
+    RunSummary run(TrainingObserver& observer);
+
+    void requestStop();
+    void setPaused(bool paused);
+    // Takes effect from the next batch; later epochs decay from the new value.
+    void setLearningRate(double learningRate);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace shatter
