@@ -1,0 +1,168 @@
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include "run/run_reader.h"
+#include "support/fixtures.h"
+#include "util/atomic_file.h"
+
+using namespace shatter;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QString cliPath() { return qEnvironmentVariable("SHATTER_CLI"); }
+
+CliResult runCli(const QStringList& arguments, int timeoutMs = 120000) {
+    QProcess process;
+    process.start(cliPath(), arguments);
+    process.waitForFinished(timeoutMs);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+int csvRows(const std::string& path) {
+    std::ifstream in(path);
+    int lines = 0;
+    std::string line;
+    while (std::getline(in, line)) ++lines;
+    return std::max(0, lines - 1);
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_data;
+    QString m_mnist;
+
+private Q_SLOTS:
+    void initTestCase() {
+        QVERIFY2(!cliPath().isEmpty(), "SHATTER_CLI is not set (run through ctest)");
+        m_mnist = m_data.path() + "/mnist";
+        test::writeMnistFolder(m_mnist.toStdString(), test::makeSyntheticDataset(20, 5, 10, 1, 28), true);
+    }
+
+    void modelsListsThePaperCounts() {
+        const CliResult r = runCli({"models"});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* count : {"1,209,866", "1,735,178", "1,387,786", "1,649,402"}) QVERIFY(r.out.contains(count));
+    }
+
+    void runWritesARunFolderAndShowReadsIt() {
+        QTemporaryDir out;
+        const CliResult r = runCli({"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "2",
+                                    "--corruption", "labels", "--level", "0.5", "--batch-size", "32", "--threads", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY(r.err.contains("epoch   2/2"));
+        const QString runDir = r.out.trimmed();
+        QVERIFY(runDir.startsWith(out.path()));
+        const RunRecord record = RunReader::load(runDir.toStdString());
+        QCOMPARE(record.summary.status, std::string("finished"));
+        QCOMPARE(int(record.epochs.size()), 2);
+        QCOMPARE(record.config.level, 0.5);
+
+        const CliResult shown = runCli({"show", runDir});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY(shown.out.contains("status     finished"));
+        QVERIFY(shown.out.contains("labels, level 0.5"));
+    }
+
+    void configFileAndFlagOverride() {
+        QTemporaryDir out;
+        const std::string config = out.path().toStdString() + "/c.json";
+        std::ofstream(config) << "{\"epochs\": 7, \"train_size\": 50, \"model\": \"mlp-1x512\", \"dataset\": \"mnist:"
+                              << m_mnist.toStdString() << "\"}";
+        const CliResult r = runCli({"run", "--out", out.path(), "--config", QString::fromStdString(config), "--epochs", "1"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const RunRecord record = RunReader::load(r.out.trimmed().toStdString());
+        QCOMPARE(record.config.epochs, 1);
+        QCOMPARE(record.config.trainSize, std::int64_t{50});
+        QCOMPARE(record.info.trainExamples, 50);
+    }
+
+    void badInputGivesAClearMessageAndExitCode2() {
+        QTemporaryDir out;
+        struct Case {
+            QStringList arguments;
+            QString expected;
+        };
+        const std::string broken = out.path().toStdString() + "/broken.json";
+        std::ofstream(broken) << "{ not json";
+        const QList<Case> cases = {
+            {{"run", "--out", out.path(), "--model", "resnet"}, "model 'resnet'"},
+            {{"run", "--out", out.path(), "--dataset", "cifar10:/no/such/folder"}, "/no/such/folder"},
+            {{"run", "--out", out.path(), "--level", "2"}, "level"},
+            {{"run", "--out", out.path(), "--config", QString::fromStdString(broken)}, "broken.json"},
+            {{"run", "--out", out.path(), "--epochs", "many"}, "--epochs"},
+            {{"run", "--no-such-flag"}, "no-such-flag"},
+            {{}, "subcommand"},
+        };
+        for (const Case& c : cases) {
+            const CliResult r = runCli(c.arguments);
+            QVERIFY2(r.exitCode == 2, qPrintable(c.arguments.join(' ') + " -> " + QString::number(r.exitCode)));
+            QVERIFY2((r.err + r.out).contains(c.expected), qPrintable(r.err + r.out));
+        }
+        QVERIFY(runCli({"show", out.path() + "/missing"}).exitCode != 0);
+    }
+
+    void killedRunKeepsFinishedEpochs() {
+        QTemporaryDir out;
+        QProcess process;
+        process.start(cliPath(), {"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "100000",
+                                  "--batch-size", "8", "--threads", "1"});
+        QVERIFY(process.waitForStarted());
+        // Wait for the run folder and three finished epochs.
+        std::string metrics;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const auto& entry : std::filesystem::directory_iterator(out.path().toStdString())) {
+                    metrics = entry.path().string() + "/metrics.csv";
+                }
+                return !metrics.empty() && csvRows(metrics) >= 3;
+            }(),
+            60000);
+        ::kill(static_cast<pid_t>(process.processId()), SIGKILL);
+        process.waitForFinished();
+        const std::string directory = std::filesystem::path(metrics).parent_path().string();
+        const int rowsOnDisk = csvRows(metrics);
+        const RunRecord record = RunReader::load(directory);
+        QCOMPARE(record.summary.status, std::string("incomplete"));
+        QVERIFY(rowsOnDisk >= 3);
+        QCOMPARE(int(record.epochs.size()), rowsOnDisk);
+        QCOMPARE(record.epochs.back().epoch, rowsOnDisk);
+        const CliResult shown = runCli({"show", QString::fromStdString(directory)});
+        QCOMPARE(shown.exitCode, 0);
+        QVERIFY(shown.out.contains("incomplete"));
+    }
+
+    void interruptStopsCleanly() {
+        QTemporaryDir out;
+        QProcess process;
+        process.start(cliPath(), {"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "100000",
+                                  "--batch-size", "8", "--threads", "1"});
+        QVERIFY(process.waitForStarted());
+        QString progress;
+        QTRY_VERIFY_WITH_TIMEOUT((progress += QString::fromUtf8(process.readAllStandardError())).contains("epoch"), 60000);
+        ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+        QVERIFY(process.waitForFinished(10000));
+        QCOMPARE(process.exitCode(), 130);
+        const QString directory = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+        const RunRecord record = RunReader::load(directory.toStdString());
+        QCOMPARE(record.summary.status, std::string("stopped"));
+        QVERIFY(record.summary.epochs >= 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
