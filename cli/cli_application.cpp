@@ -25,6 +25,15 @@ int runCliApplication(int argc, char** argv) {
     std::string showDirectory;
     show->add_option("DIR", showDirectory, "run folder")->required();
 
+    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
+    BenchOptions benchOptions;
+    bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
+    bench->add_option("--channels", benchOptions.channels, "input channels, 1 or 3 (default 1)")->check(CLI::Range(1, 3));
+    bench->add_option("--batch-size", benchOptions.batchSize, "batch size (default 128)")->check(CLI::PositiveNumber);
+    bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")->check(CLI::PositiveNumber);
+    bench->add_option("--repetitions", benchOptions.repetitions, "measurements per setting (default 3)")->check(CLI::PositiveNumber);
+    bench->add_option("--threads", benchOptions.threads, "threads to compare (default: one per core)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -35,6 +44,7 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("models")) return runModelsCommand();
         if (app.got_subcommand("run")) return runTrainCommand(runOptions, outRoot);
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
+        if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
     } catch (const ConfigError& error) {
         std::fprintf(stderr, "shatter-cli: %s\n", error.what());
         return kExitBadInput;

@@ -11,6 +11,16 @@ int runModelsCommand();
 int runTrainCommand(const RunOptions& options, const std::string& outRoot);
 int runShowCommand(const std::string& directory);
 
+struct BenchOptions {
+    std::string model = "mlp-1x512";
+    int channels = 1;
+    int batchSize = 128;
+    int samples = 20000;
+    int repetitions = 3;
+    int threads = 0;
+};
+int runBenchCommand(const BenchOptions& options);
+
 // Exit codes.
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;      // a run failed, or a file could not be read

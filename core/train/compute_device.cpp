@@ -34,6 +34,11 @@ void ComputeDevice::configureCpuThreads(int threads) {
     }
 }
 
+void ComputeDevice::setThreadPools(int libtorchThreads, int blasThreads) {
+    if (SetThreadsFunction setBlasThreads = openBlasSetThreads()) setBlasThreads(blasThreads);
+    at::set_num_threads(libtorchThreads);
+}
+
 ComputeDevice ComputeDevice::choose(const std::string& request, int threads) {
     ComputeDevice device;
     device.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());

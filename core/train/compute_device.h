@@ -22,6 +22,8 @@ struct ComputeDevice {
     static bool cudaAvailable();
     // Applies the thread policy above to the process.
     static void configureCpuThreads(int threads);
+    // Sets both pools explicitly (for benchmarks); blasThreads is ignored without OpenBLAS.
+    static void setThreadPools(int libtorchThreads, int blasThreads);
     static bool openBlasPresent();
 };
 

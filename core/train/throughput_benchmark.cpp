@@ -1,0 +1,58 @@
+#include "train/throughput_benchmark.h"
+
+#include <torch/nn/functional/loss.h>
+#include <torch/optim/sgd.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "model/model_factory.h"
+#include "train/compute_device.h"
+
+namespace shatter {
+
+namespace {
+
+double measureOnce(const std::string& modelKey, int channels, int batchSize, int samples) {
+    torch::manual_seed(1);
+    std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
+    model->train();
+    torch::optim::SGD optimizer(model->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9));
+    const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
+    const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
+    auto step = [&] {
+        const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
+        optimizer.zero_grad();
+        loss.backward();
+        optimizer.step();
+    };
+    step();  // warm-up: first-call allocations
+    const int steps = std::max(1, samples / batchSize);
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < steps; ++i) step();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return steps * batchSize / seconds;
+}
+
+}  // namespace
+
+std::vector<ThroughputBenchmark::Result> ThroughputBenchmark::run(const std::string& modelKey, int channels,
+                                                                  int batchSize, int samples, int repetitions,
+                                                                  const std::vector<Setting>& settings) {
+    std::vector<std::vector<double>> measured(settings.size());
+    for (int r = 0; r < repetitions; ++r) {
+        for (std::size_t s = 0; s < settings.size(); ++s) {
+            ComputeDevice::setThreadPools(settings[s].libtorchThreads, settings[s].blasThreads);
+            measured[s].push_back(measureOnce(modelKey, channels, batchSize, samples));
+        }
+    }
+    std::vector<Result> results;
+    for (std::size_t s = 0; s < settings.size(); ++s) {
+        std::vector<double>& values = measured[s];
+        std::sort(values.begin(), values.end());
+        results.push_back({settings[s], values[values.size() / 2]});
+    }
+    return results;
+}
+
+}  // namespace shatter
