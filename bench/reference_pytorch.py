@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Reference run in PyTorch (Python) of the setup `shatter-cli run` trains, for checking that
 Shatter's numbers match an independent implementation within run-to-run noise.
 
@@ -7,10 +7,10 @@ x <- (x - mean) / max(std, 1/sqrt(N))), same MLP 1x512, SGD with momentum, learn
 per epoch, batch size, whole-set evaluation after every epoch. Random draws differ (Python's
 generator, not Shatter's), so compare within noise, not bit for bit.
 
-    python3 bench/reference_pytorch.py --epochs 20                       # true labels, all data
-    python3 bench/reference_pytorch.py --train-size 2000 --random-labels --lr 0.01 \
+    /usr/bin/python3 bench/reference_pytorch.py --epochs 20                       # true labels, all data
+    /usr/bin/python3 bench/reference_pytorch.py --train-size 2000 --random-labels --lr 0.01 \
         --lr-decay 1 --batch-size 32 --epochs 60                          # the classroom preset
-Needs Debian's python3-torch and python3-numpy.
+Needs Debian's python3-torch and python3-numpy (hence /usr/bin/python3).
 """
 import argparse
 import gzip

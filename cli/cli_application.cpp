@@ -25,6 +25,15 @@ int runCliApplication(int argc, char** argv) {
     std::string showDirectory;
     show->add_option("DIR", showDirectory, "run folder")->required();
 
+    CLI::App* sweep = app.add_subcommand("sweep", "train one run per model, mode and level; write sweep.json");
+    RunOptions sweepRunOptions;
+    SweepOptions sweepOptions;
+    sweep->add_option("--out", sweepOptions.out, "sweep folder (running it again resumes it)")->required();
+    sweep->add_option("--levels", sweepOptions.levels, "corruption levels (default 0,0.2,0.4,0.6,0.8,1)")->delimiter(',');
+    sweep->add_option("--modes", sweepOptions.modes, "corruption modes (default labels)")->delimiter(',');
+    sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")->delimiter(',');
+    sweepRunOptions.addTo(*sweep);
+
     CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
@@ -44,6 +53,7 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("models")) return runModelsCommand();
         if (app.got_subcommand("run")) return runTrainCommand(runOptions, outRoot);
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
+        if (app.got_subcommand("sweep")) return runSweepCommand(sweepRunOptions, sweepOptions);
         if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
     } catch (const ConfigError& error) {
         std::fprintf(stderr, "shatter-cli: %s\n", error.what());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "cli/run_options.h"
 
@@ -20,6 +21,14 @@ struct BenchOptions {
     int threads = 0;
 };
 int runBenchCommand(const BenchOptions& options);
+
+struct SweepOptions {
+    std::vector<double> levels;
+    std::vector<std::string> modes;
+    std::vector<std::string> models;
+    std::string out;
+};
+int runSweepCommand(const RunOptions& options, const SweepOptions& sweep);
 
 // Exit codes.
 constexpr int kExitOk = 0;

@@ -1,0 +1,72 @@
+#include "sweep/sweep_record.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "shatter_error.h"
+#include "util/atomic_file.h"
+
+namespace shatter {
+
+namespace {
+
+std::string filePath(const std::string& directory) {
+    return (std::filesystem::path(directory) / SweepRecord::kFileName).string();
+}
+
+}  // namespace
+
+void SweepRecord::save(const std::string& sweepDirectory) const {
+    nlohmann::json json;
+    json["created_at"] = createdAt;
+    json["base"] = plan.base.toJson();
+    json["models"] = plan.models;
+    std::vector<std::string> modeKeys;
+    for (CorruptionMode mode : plan.modes) modeKeys.push_back(corruptionModeKey(mode));
+    json["modes"] = modeKeys;
+    json["levels"] = plan.levels;
+    json["runs"] = nlohmann::json::array();
+    for (const Point& point : points) {
+        json["runs"].push_back({{"name", point.name}, {"directory", point.directory}, {"status", point.status}});
+    }
+    writeFileAtomically(filePath(sweepDirectory), json.dump(2) + "\n");
+}
+
+bool SweepRecord::exists(const std::string& sweepDirectory) {
+    std::error_code ec;
+    return std::filesystem::is_regular_file(filePath(sweepDirectory), ec);
+}
+
+SweepRecord SweepRecord::load(const std::string& sweepDirectory) {
+    const std::string path = filePath(sweepDirectory);
+    SweepRecord record;
+    try {
+        const nlohmann::json json = nlohmann::json::parse(readWholeFile(path));
+        record.createdAt = json.value("created_at", "");
+        record.plan.base.mergeJson(json.at("base"), path);
+        record.plan.models = json.at("models").get<std::vector<std::string>>();
+        record.plan.modes.clear();
+        for (const std::string& key : json.at("modes").get<std::vector<std::string>>()) {
+            record.plan.modes.push_back(parseCorruptionMode(key));
+        }
+        record.plan.levels = json.at("levels").get<std::vector<double>>();
+        for (const nlohmann::json& run : json.at("runs")) {
+            record.points.push_back({run.at("name").get<std::string>(), run.at("directory").get<std::string>(),
+                                     run.at("status").get<std::string>()});
+        }
+    } catch (const nlohmann::json::exception& error) {
+        throw RunStoreError(path + ": malformed sweep file (" + error.what() + ")");
+    } catch (const ConfigError& error) {
+        throw RunStoreError(error.what());
+    }
+    return record;
+}
+
+const SweepRecord::Point* SweepRecord::find(const std::string& name) const {
+    for (const Point& point : points) {
+        if (point.name == name) return &point;
+    }
+    return nullptr;
+}
+
+}  // namespace shatter

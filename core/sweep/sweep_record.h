@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "sweep/sweep_plan.h"
+
+namespace shatter {
+
+// sweep.json: the plan and, for each point started so far, its run folder (relative to the
+// sweep folder) and status. Rewritten atomically after every point, so a sweep that was
+// cancelled or killed can be resumed: points whose run finished are skipped.
+struct SweepRecord {
+    struct Point {
+        std::string name;
+        std::string directory;  // relative to the sweep folder
+        std::string status;     // the run's summary status, or "running"
+    };
+
+    SweepPlan plan;
+    std::vector<Point> points;
+    std::string createdAt;
+
+    static constexpr const char* kFileName = "sweep.json";
+
+    void save(const std::string& sweepDirectory) const;
+    // Throws RunStoreError naming the file when it is missing or malformed.
+    static SweepRecord load(const std::string& sweepDirectory);
+    // Whether sweepDirectory holds a sweep.json.
+    static bool exists(const std::string& sweepDirectory);
+    const Point* find(const std::string& name) const;
+};
+
+}  // namespace shatter

@@ -1,0 +1,56 @@
+#include "sweep/sweep_summary.h"
+
+#include <algorithm>
+#include <map>
+
+namespace shatter {
+
+SweepSummary SweepSummary::fromRuns(const std::vector<RunRecord>& runs) {
+    // Level 0 of a model: a true-label run, or a corrupted run at level 0.
+    std::map<std::string, const RunRecord*> baselineByModel;
+    std::map<std::pair<std::string, CorruptionMode>, std::vector<const RunRecord*>> byKey;
+    for (const RunRecord& run : runs) {
+        const RunConfig& c = run.config;
+        const bool isBaseline = c.corruption == CorruptionMode::None || c.level == 0.0;
+        if (isBaseline && !baselineByModel.count(c.model)) baselineByModel[c.model] = &run;
+        if (c.corruption != CorruptionMode::None) byKey[{c.model, c.corruption}].push_back(&run);
+    }
+    // A model with only true-label runs still gets a series (of one point).
+    for (const auto& [model, baseline] : baselineByModel) {
+        bool hasSeries = false;
+        for (const auto& entry : byKey) hasSeries = hasSeries || entry.first.first == model;
+        if (!hasSeries) byKey[{model, CorruptionMode::Labels}];
+    }
+
+    SweepSummary summary;
+    for (auto& [key, members] : byKey) {
+        Series series;
+        series.model = key.first;
+        series.mode = key.second;
+        const RunRecord* baseline = baselineByModel.count(key.first) ? baselineByModel[key.first] : nullptr;
+        if (baseline != nullptr && std::find(members.begin(), members.end(), baseline) == members.end()) {
+            members.push_back(baseline);
+        }
+        std::sort(members.begin(), members.end(), [](const RunRecord* a, const RunRecord* b) {
+            const double la = a->config.corruption == CorruptionMode::None ? 0.0 : a->config.level;
+            const double lb = b->config.corruption == CorruptionMode::None ? 0.0 : b->config.level;
+            return la < lb;
+        });
+        const int baseEpochs = baseline != nullptr ? baseline->summary.epochsToFit.value_or(0) : 0;
+        for (const RunRecord* run : members) {
+            Point point;
+            point.level = run->config.corruption == CorruptionMode::None ? 0.0 : run->config.level;
+            point.epochsToFit = run->summary.epochsToFit;
+            if (point.epochsToFit && baseEpochs > 0) {
+                point.slowdown = static_cast<double>(*point.epochsToFit) / baseEpochs;
+            }
+            point.testError = 1.0 - run->summary.testAcc;
+            point.runDirectory = run->directory;
+            series.points.push_back(point);
+        }
+        summary.series.push_back(series);
+    }
+    return summary;
+}
+
+}  // namespace shatter
