@@ -27,7 +27,8 @@ int runShowCommand(const std::string& directory) {
     std::printf("dataset    %s (%s): %d training images, %d corrupted, %d test images\n", c.dataset.c_str(),
                 info.datasetName.c_str(), info.trainExamples, info.corruptedExamples, info.testExamples);
     std::printf("model      %s, %lld parameters\n", c.model.c_str(), static_cast<long long>(info.parameters));
-    std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(), c.level);
+    if (c.corruption == CorruptionMode::None) std::printf("corruption none (true labels)\n");
+    else std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(), c.level);
     std::printf("training   %d epochs, batch %d, lr %g x %g per epoch, momentum %g, weight decay %g, dropout %g%s\n",
                 c.epochs, c.batchSize, c.effectiveLearningRate(), c.lrDecay, c.momentum, c.weightDecay, c.dropout,
                 c.randomCrop ? ", random crop" : "");

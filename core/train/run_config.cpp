@@ -86,8 +86,10 @@ void RunConfig::mergeJson(const nlohmann::json& json, const std::string& origin)
         "epochs", "batch_size", "lr", "lr_decay", "momentum", "weight_decay", "dropout",
         "random_crop", "seed", "device", "threads", "fit_threshold", "stop_when_fit"};
     for (const auto& item : json.items()) {
-        // "run" holds what a run directory's config.json records about the run itself.
-        if (item.key() != "run" && !known.count(item.key())) {
+        // "run" holds what a run directory's config.json records about the run itself; a preset
+        // file adds "title" and "description". None of them is a setting.
+        const bool informational = item.key() == "run" || item.key() == "title" || item.key() == "description";
+        if (!informational && !known.count(item.key())) {
             throw ConfigError(origin + ": unknown key '" + item.key() + "'");
         }
     }
