@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+#include "train/epoch_metrics.h"
+
+namespace shatter {
+
+class MetricPlot;
+
+// The live curves of one run: accuracy (train, train-clean, train-corrupted, test), loss
+// (train, test) and the generalization gap, one point per epoch.
+class LiveView : public QWidget {
+    Q_OBJECT
+
+public:
+    enum AccuracySeries { TrainAcc, CleanAcc, CorruptedAcc, TestAcc };
+    enum LossSeries { TrainLoss, TestLoss };
+
+    explicit LiveView(QWidget* parent = nullptr);
+
+    void beginRun(int epochs);
+    void addEpoch(const EpochMetrics& metrics);
+
+    MetricPlot* accuracyPlot() const { return m_accuracy; }
+    MetricPlot* lossPlot() const { return m_loss; }
+    MetricPlot* gapPlot() const { return m_gap; }
+
+private:
+    MetricPlot* m_accuracy;
+    MetricPlot* m_loss;
+    MetricPlot* m_gap;
+};
+
+}  // namespace shatter
