@@ -35,6 +35,7 @@ public:
 
     // For tests and the history panel: the training indices shown, in order.
     const std::vector<int>& shownIndices() const { return m_shown; }
+    const SharedCorruptedDataset& data() const { return m_data; }
     QListWidget* grid() const { return m_grid; }
     void showHistory(int index);
     QString historyText() const;
