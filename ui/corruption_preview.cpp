@@ -10,7 +10,7 @@
 namespace shatter {
 
 namespace {
-constexpr int kSide = 84;
+constexpr int kSide = 64;
 }
 
 CorruptionPreview::CorruptionPreview(QWidget* parent)

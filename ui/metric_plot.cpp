@@ -18,23 +18,38 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
 
     QFont font = this->font();
     m_plot->setFont(font);
+    // Title and legend share one row above the chart, so the legend never hides a curve.
     m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->setRowSpacing(0);
+    auto* header = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 0, header);
     QFont titleFont = font;
     titleFont.setBold(true);
-    m_plot->plotLayout()->addElement(0, 0, new QCPTextElement(m_plot, title, titleFont));
+    header->addElement(0, 0, new QCPTextElement(m_plot, title, titleFont));
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    header->addElement(0, 1, m_plot->legend);
+    header->setColumnStretchFactor(0, 1);
+    header->setColumnStretchFactor(1, 3);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     m_plot->xAxis->setLabel("epoch");
     m_plot->yAxis->setLabel(yLabel);
     for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
         axis->setLabelFont(font);
         axis->setTickLabelFont(font);
     }
-    m_plot->xAxis->ticker()->setTickCount(6);
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);  // whole epochs only, spaced out as the range grows
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(6);
+    m_plot->xAxis->setTicker(ticker);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
-    m_plot->legend->setBrush(QColor(255, 255, 255, 220));
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setIconSize(36, 12);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-    m_plot->setMinimumHeight(150);
+    m_plot->setMinimumHeight(120);
 
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));

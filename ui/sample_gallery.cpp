@@ -18,7 +18,7 @@ namespace shatter {
 
 namespace {
 constexpr int kImageSide = 84;
-constexpr int kTileWidth = 150;
+constexpr int kTileWidth = 136;
 }  // namespace
 
 SampleGallery::SampleGallery(QWidget* parent)
@@ -54,8 +54,9 @@ SampleGallery::SampleGallery(QWidget* parent)
     m_grid->setSpacing(2);
 
     m_detailImage->setAlignment(Qt::AlignCenter);
-    m_detailImage->setMinimumSize(2 * kImageSide, 2 * kImageSide);
-    m_detail->setMinimumWidth(230);
+    m_detailImage->setMinimumSize(kImageSide, kImageSide);
+    m_detail->setMinimumWidth(200);
+    m_detail->setMaximumWidth(260);
     m_detail->setPlaceholderText("Click an image to see what the network predicted for it at "
                                  "every epoch.");
     auto* side = new QVBoxLayout;

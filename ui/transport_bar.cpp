@@ -10,9 +10,9 @@ namespace shatter {
 
 TransportBar::TransportBar(QWidget* parent)
     : QWidget(parent),
-      m_start(new QPushButton("▶  Start")),
-      m_pause(new QPushButton("⏸  Pause")),
-      m_stop(new QPushButton("■  Stop")),
+      m_start(new QPushButton(style()->standardIcon(QStyle::SP_MediaPlay), "Start")),
+      m_pause(new QPushButton(style()->standardIcon(QStyle::SP_MediaPause), "Pause")),
+      m_stop(new QPushButton(style()->standardIcon(QStyle::SP_MediaStop), "Stop")),
       m_preset(new QComboBox) {
     m_start->setToolTip("Start a run with the settings on the left (Space)");
     m_pause->setToolTip("Pause or resume the run (Space)");
@@ -20,7 +20,7 @@ TransportBar::TransportBar(QWidget* parent)
     m_pause->setCheckable(true);
     for (QPushButton* button : {m_start, m_pause, m_stop}) {
         button->setFocusPolicy(Qt::NoFocus);
-        button->setMinimumWidth(fontMetrics().horizontalAdvance("⏸  Resume") + 32);
+        button->setMinimumWidth(fontMetrics().horizontalAdvance("Resume") + 48);
     }
     m_preset->setMinimumContentsLength(26);
     m_preset->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -65,7 +65,9 @@ void TransportBar::setState(TrainingController::State state) {
         const QSignalBlocker block(m_pause);
         m_pause->setChecked(state == State::Paused);
     }
-    m_pause->setText(state == State::Paused ? "▶  Resume" : "⏸  Pause");
+    m_pause->setText(state == State::Paused ? "Resume" : "Pause");
+    m_pause->setIcon(style()->standardIcon(state == State::Paused ? QStyle::SP_MediaPlay
+                                                                  : QStyle::SP_MediaPause));
 }
 
 }  // namespace shatter
