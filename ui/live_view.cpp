@@ -1,6 +1,10 @@
 #include "live_view.h"
 
 #include <QHBoxLayout>
+#include <QLabel>
+#include <QRegularExpression>
+
+#include <cmath>
 #include <QSplitter>
 #include <QVBoxLayout>
 
@@ -11,6 +15,7 @@ namespace shatter {
 
 LiveView::LiveView(QWidget* parent)
     : QWidget(parent),
+      m_score(new QLabel),
       m_accuracy(new MetricPlot("Accuracy", "accuracy (%)")),
       m_loss(new MetricPlot("Loss", "cross-entropy")),
       m_gap(new MetricPlot("Generalization gap", "train − test (%)")) {
@@ -40,10 +45,20 @@ LiveView::LiveView(QWidget* parent)
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->setSpacing(2);
+    QFont big = m_score->font();
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    m_score->setFont(big);
+    m_score->setContentsMargins(8, 2, 8, 2);
+    m_score->setTextFormat(Qt::RichText);
+    m_score->setText("Press <b>Start</b> (or Space) to train; Esc stops.");
+    layout->addWidget(m_score);
+    layout->addWidget(splitter, 1);
 }
 
 void LiveView::beginRun(int epochs) {
+    m_epochs = epochs;
+    m_score->setText(QString("epoch 0/%1 · waiting for the first epoch…").arg(epochs));
     for (MetricPlot* plot : {m_accuracy, m_loss, m_gap}) {
         plot->clear();
         plot->setEpochCount(epochs);
@@ -59,6 +74,25 @@ void LiveView::addEpoch(const EpochMetrics& m) {
     m_loss->addPoint(TrainLoss, e, m.trainLoss);
     m_loss->addPoint(TestLoss, e, m.testLoss);
     m_gap->addPoint(0, e, 100.0 * m.gap);
+
+    auto percent = [](double value) {
+        return std::isfinite(value) ? QString::number(100.0 * value, 'f', 1) + " %" : QString("–");
+    };
+    auto coloured = [](const QColor& colour, const QString& text) {
+        return QString("<span style='color:%1'>%2</span>").arg(colour.name(), text);
+    };
+    m_score->setText(QString("epoch <b>%1</b>/%2 &nbsp;·&nbsp; %3 &nbsp;·&nbsp; %4 &nbsp;·&nbsp; %5")
+                         .arg(m.epoch)
+                         .arg(m_epochs)
+                         .arg(coloured(SeriesStyle::train(), "train <b>" + percent(m.trainAcc) + "</b>"))
+                         .arg(coloured(SeriesStyle::test().darker(120), "test <b>" + percent(m.testAcc) + "</b>"))
+                         .arg(coloured(SeriesStyle::gap(), "gap <b>" + percent(m.gap) + "</b>")));
+}
+
+QString LiveView::scoreText() const {
+    QString plain = m_score->text();
+    plain.remove(QRegularExpression("<[^>]*>"));
+    return plain.replace("&nbsp;", " ");
 }
 
 }  // namespace shatter

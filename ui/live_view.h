@@ -4,6 +4,8 @@
 
 #include "train/epoch_metrics.h"
 
+class QLabel;
+
 namespace shatter {
 
 class MetricPlot;
@@ -25,8 +27,12 @@ public:
     MetricPlot* accuracyPlot() const { return m_accuracy; }
     MetricPlot* lossPlot() const { return m_loss; }
     MetricPlot* gapPlot() const { return m_gap; }
+    // The latest numbers in large type: what a room reads from the back row.
+    QString scoreText() const;
 
 private:
+    QLabel* m_score;
+    int m_epochs = 0;
     MetricPlot* m_accuracy;
     MetricPlot* m_loss;
     MetricPlot* m_gap;

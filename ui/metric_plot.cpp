@@ -42,6 +42,7 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     ticker->setTickCount(6);
     m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->ticker()->setTickCount(4);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);

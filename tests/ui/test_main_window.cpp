@@ -67,6 +67,7 @@ private Q_SLOTS:
     void pauseResumeAndStop();
     void closingMidRunStopsQuicklyAndLeavesALoadableRun();
     void badFolderShowsAnErrorAndTheWindowStaysUsable();
+    void settingsPersistBetweenLaunches();
 };
 
 void TestMainWindow::presetsLoadAndFillThePanel() {
@@ -126,6 +127,8 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
     QCOMPARE(live->lossPlot()->pointCount(LiveView::TrainLoss), 3);
     QCOMPARE(live->lossPlot()->pointCount(LiveView::TestLoss), 3);
     QCOMPARE(live->gapPlot()->pointCount(0), 3);
+    QVERIFY2(live->scoreText().contains("epoch 3/3"), qPrintable(live->scoreText()));
+    QVERIFY(live->scoreText().contains("train "));
 
     // The gallery shows training images with their true and assigned labels.
     SampleGallery* gallery = window.sampleGallery();
@@ -251,6 +254,22 @@ void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
     QCOMPARE(window.liveView()->accuracyPlot()->pointCount(0), 2);
+}
+
+void TestMainWindow::settingsPersistBetweenLaunches() {
+    {
+        MainWindow window;
+        RunConfig config = tinyClassroom(window, 1234, 7);
+        config.seed = 42;
+        window.experimentPanel()->setConfig(config);
+        window.close();
+    }
+    MainWindow again;
+    const RunConfig restored = again.experimentPanel()->config();
+    QCOMPARE(restored.trainSize, 1234);
+    QCOMPARE(restored.epochs, 7);
+    QCOMPARE(restored.seed, std::uint64_t(42));
+    QCOMPARE(again.transportBar()->currentPreset(), QString("Classroom: random labels"));
 }
 
 int main(int argc, char* argv[]) {
