@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -14,6 +15,7 @@
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 
+#include "cifar_download_dialog.h"
 #include "corruption_preview.h"
 #include "experiment_panel.h"
 #include "live_view.h"
@@ -102,6 +104,8 @@ void MainWindow::wire() {
     });
     connect(m_panel, &ExperimentPanel::edited, this, [this]() { m_presetDescription->setVisible(false); });
 
+    connect(m_panel->getCifarButton(), &QPushButton::clicked, this, &MainWindow::getCifar);
+
     connect(m_controller, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
     connect(m_controller, &TrainingController::datasetLoaded, this,
             [this](const QString& spec, std::shared_ptr<const Dataset> dataset) {
@@ -156,6 +160,20 @@ void MainWindow::startRun() {
     m_status->beginRun(config.epochs);
     saveSettings();
     m_controller->start(config);
+}
+
+CifarDownloadDialog* MainWindow::getCifar() {
+    auto* dialog = new CifarDownloadDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CifarDownloadDialog::folderReady, this, [this](const QString& folder) {
+        ExperimentPanel::rememberFolder("cifar10", folder);
+        RunConfig config = m_panel->config();
+        config.dataset = ("cifar10:" + folder).toStdString();
+        m_panel->setConfig(config);
+    });
+    dialog->open();
+    dialog->begin();
+    return dialog;
 }
 
 void MainWindow::togglePause() {

@@ -9,6 +9,7 @@ class QTabWidget;
 
 namespace shatter {
 
+class CifarDownloadDialog;
 class CorruptionPreview;
 class ExperimentPanel;
 class LiveView;
@@ -28,6 +29,8 @@ public:
     bool applyPreset(const QString& title);
     void startRun();
     void togglePause();
+    // Opens the "Get CIFAR-10…" download; on success the panel switches to the new folder.
+    CifarDownloadDialog* getCifar();
 
     TrainingController* controller() const { return m_controller; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
