@@ -45,6 +45,7 @@ public:
     QSlider* levelSlider() const { return m_level; }
     QLabel* levelReadout() const { return m_levelReadout; }
     QLabel* parameterReadout() const { return m_parameters; }
+    QDoubleSpinBox* learningRateBox() const { return m_learningRate; }
 
 Q_SIGNALS:
     void learningRateChanged(double learningRate);

@@ -7,6 +7,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QDoubleSpinBox>
 #include <QSlider>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -201,6 +202,11 @@ void TestMainWindow::pauseResumeAndStop() {
     // The learning rate stays editable mid-run; the data settings are locked.
     QVERIFY(!window.transportBar()->startButton()->isEnabled());
     QVERIFY(!window.experimentPanel()->levelSlider()->isEnabled());
+    QDoubleSpinBox* lr = window.experimentPanel()->learningRateBox();
+    QVERIFY(lr->isEnabled());
+    lr->setValue(0.005);
+    const int changedAt = accuracy->pointCount(LiveView::TrainAcc);
+    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) >= changedAt + 2, 30000);
 
     QTest::keyClick(&window, Qt::Key_Escape);  // Esc stops
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 5000);
@@ -209,6 +215,7 @@ void TestMainWindow::pauseResumeAndStop() {
         RunReader::load(window.controller()->runDirectory().toStdString());
     QCOMPARE(record.summary.status, std::string("stopped"));
     QVERIFY(record.epochs.size() < 60);
+    QCOMPARE(record.epochs.back().lr, 0.005);  // the live change reached the trainer
 }
 
 void TestMainWindow::closingMidRunStopsQuicklyAndLeavesALoadableRun() {
