@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QListWidget>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QDoubleSpinBox>
@@ -91,12 +92,14 @@ void TestMainWindow::presetsLoadAndFillThePanel() {
     QCOMPARE(config.batchSize, 32);
     QCOMPARE(config.epochs, 60);
     QCOMPARE(config.seed, std::uint64_t(1));
-    QVERIFY(window.experimentPanel()->levelReadout()->text().contains("2,000"));
-    QVERIFY(window.experimentPanel()->parameterReadout()->text().contains("407,050"));
+    const QLocale locale;  // the panel writes numbers in the user's locale
+    QVERIFY(window.experimentPanel()->levelReadout()->text().contains(locale.toString(2000)));
+    // MLP 1x512 on 28x28x1 images: 784*512 + 512 + 512*10 + 10 parameters.
+    QVERIFY(window.experimentPanel()->parameterReadout()->text().contains(locale.toString(407050)));
 
     // The level slider says live how many labels it will change.
     window.experimentPanel()->levelSlider()->setValue(40);
-    QVERIFY2(window.experimentPanel()->levelReadout()->text().contains("800 of 2,000"),
+    QVERIFY2(window.experimentPanel()->levelReadout()->text().contains(locale.toString(800) + " of " + locale.toString(2000)),
              qPrintable(window.experimentPanel()->levelReadout()->text()));
 
     QVERIFY(window.applyPreset("Table 1: Inception, random labels"));
