@@ -1,0 +1,298 @@
+// Drives the real main window: presets, a tiny run to the end, pause/resume/stop, closing
+// mid-run and a bad dataset folder. Screenshots go to SHATTER_ARTIFACT_DIR.
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QDoubleSpinBox>
+#include <QSlider>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cstdlib>
+#include <memory>
+
+#include "corruption_preview.h"
+#include "experiment_panel.h"
+#include "live_view.h"
+#include "main_window.h"
+#include "metric_plot.h"
+#include "preset_library.h"
+#include "run/run_reader.h"
+#include "sample_gallery.h"
+#include "status_bar.h"
+#include "transport_bar.h"
+
+using namespace shatter;
+
+namespace {
+
+QTemporaryDir* g_home = nullptr;
+
+QString runsRoot() { return g_home->path() + "/data/shatter/runs"; }
+
+QStringList runDirectories() {
+    return QDir(runsRoot()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+}
+
+void saveArtifact(QWidget& window, const QString& name) {
+    QDir().mkpath(SHATTER_ARTIFACT_DIR);
+    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
+    QVERIFY2(window.grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+// The classroom preset shrunk to a test-sized run.
+RunConfig tinyClassroom(MainWindow& window, int trainSize, int epochs) {
+    if (!window.applyPreset("Classroom: random labels")) return {};
+    RunConfig config = window.experimentPanel()->config();
+    config.trainSize = trainSize;
+    config.testSize = 200;
+    config.epochs = epochs;
+    window.experimentPanel()->setConfig(config);
+    return config;
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void presetsLoadAndFillThePanel();
+    void tinyRunFinishesWithCurvesGalleryAndRunDirectory();
+    void pauseResumeAndStop();
+    void closingMidRunStopsQuicklyAndLeavesALoadableRun();
+    void badFolderShowsAnErrorAndTheWindowStaysUsable();
+    void settingsPersistBetweenLaunches();
+};
+
+void TestMainWindow::presetsLoadAndFillThePanel() {
+    const QStringList titles = PresetLibrary::titles();
+    QVERIFY(titles.contains("Classroom: random labels"));
+    QVERIFY(titles.contains("Classroom: true vs random"));
+    QVERIFY(titles.size() >= 3 + 14);  // classroom presets and the 14 rows of Table 1
+
+    MainWindow window;
+    QVERIFY(window.applyPreset("Classroom: random labels"));
+    const RunConfig config = window.experimentPanel()->config();
+    QCOMPARE(config.dataset, std::string("fashion-mnist"));
+    QCOMPARE(config.trainSize, 2000);
+    QCOMPARE(config.testSize, 2000);
+    QCOMPARE(config.model, std::string("mlp-1x512"));
+    QCOMPARE(config.corruption, CorruptionMode::Labels);
+    QCOMPARE(config.level, 1.0);
+    QCOMPARE(config.learningRate.value_or(0), 0.01);
+    QCOMPARE(config.lrDecay, 1.0);
+    QCOMPARE(config.batchSize, 32);
+    QCOMPARE(config.epochs, 60);
+    QCOMPARE(config.seed, std::uint64_t(1));
+    const QLocale locale;  // the panel writes numbers in the user's locale
+    QVERIFY(window.experimentPanel()->levelReadout()->text().contains(locale.toString(2000)));
+    // MLP 1x512 on 28x28x1 images: 784*512 + 512 + 512*10 + 10 parameters.
+    QVERIFY(window.experimentPanel()->parameterReadout()->text().contains(locale.toString(407050)));
+
+    // The level slider says live how many labels it will change.
+    window.experimentPanel()->levelSlider()->setValue(40);
+    QVERIFY2(window.experimentPanel()->levelReadout()->text().contains(locale.toString(800) + " of " + locale.toString(2000)),
+             qPrintable(window.experimentPanel()->levelReadout()->text()));
+
+    QVERIFY(window.applyPreset("Table 1: Inception, random labels"));
+    QVERIFY(window.experimentPanel()->config().dataset.rfind("cifar10:", 0) == 0);
+    QVERIFY(!window.applyPreset("no such preset"));
+
+    // The corruption preview fills once the built-in dataset has loaded in the background.
+    window.applyPreset("Classroom: random labels");
+    QTRY_VERIFY_WITH_TIMEOUT(window.corruptionPreview()->imageCount() > 0, 20000);
+}
+
+void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    const RunConfig config = tinyClassroom(window, 200, 3);
+    const int before = runDirectories().size();
+
+    QTest::mouseClick(window.transportBar()->startButton(), Qt::LeftButton);
+    QVERIFY(window.controller()->isActive());
+    QVERIFY(!window.transportBar()->startButton()->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+
+    // One point per epoch on every curve.
+    LiveView* live = window.liveView();
+    for (int series = 0; series < live->accuracyPlot()->seriesCount(); ++series) {
+        QCOMPARE(live->accuracyPlot()->pointCount(series), 3);
+    }
+    QCOMPARE(live->lossPlot()->pointCount(LiveView::TrainLoss), 3);
+    QCOMPARE(live->lossPlot()->pointCount(LiveView::TestLoss), 3);
+    QCOMPARE(live->gapPlot()->pointCount(0), 3);
+    QVERIFY2(live->scoreText().contains("epoch 3/3"), qPrintable(live->scoreText()));
+    QVERIFY(live->scoreText().contains("train "));
+
+    // The gallery shows training images with their true and assigned labels.
+    SampleGallery* gallery = window.sampleGallery();
+    QVERIFY(gallery->data());
+    QCOMPARE(int(gallery->data()->train.size()), 200);
+    QVERIFY(!gallery->shownIndices().empty());
+    QCOMPARE(gallery->grid()->count(), int(gallery->shownIndices().size()));
+    const auto& data = *gallery->data();
+    for (int row = 0; row < gallery->grid()->count(); ++row) {
+        const int index = gallery->grid()->item(row)->data(Qt::UserRole).toInt();
+        const QString tip = gallery->grid()->item(row)->toolTip();
+        const QString trueName = QString::fromStdString(data.classNames[data.trueLabels[index]]);
+        const QString assigned = QString::fromStdString(data.classNames[data.train.labels[index]]);
+        QVERIFY2(tip.startsWith("true: " + trueName + "\nlabel: " + assigned), qPrintable(tip));
+        QVERIFY(tip.contains("predicted: "));
+        QCOMPARE(tip.contains("(corrupted)"), data.corrupted[index] != 0);
+    }
+    // Clicking an image shows its prediction per epoch.
+    QListWidget* grid = gallery->grid();
+    const QRect first = grid->visualItemRect(grid->item(0));
+    QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, first.center());
+    QVERIFY2(gallery->historyText().contains("3: "), qPrintable(gallery->historyText()));
+    gallery->setFilter(SampleGallery::Filter::Corrupted);
+    for (int index : gallery->shownIndices()) QVERIFY(data.corrupted[index]);
+    gallery->setFilter(SampleGallery::Filter::All);
+
+    // A run directory in $XDG_DATA_HOME/shatter/runs that loads.
+    const QStringList runs = runDirectories();
+    QCOMPARE(runs.size(), before + 1);
+    const RunRecord record = RunReader::load((runsRoot() + "/" + runs.last()).toStdString());
+    QCOMPARE(int(record.epochs.size()), 3);
+    QVERIFY(record.hasSummary);
+    QCOMPARE(record.summary.status, std::string("finished"));
+    QCOMPARE(record.config.trainSize, config.trainSize);
+    QVERIFY(window.runStatusBar()->currentMessage().isEmpty());
+    QCOMPARE(window.runStatusBar()->epochText(), QString("epoch 3/3"));
+
+    window.lowerTabs()->setCurrentIndex(0);
+    saveArtifact(window, "main-window-finished.png");
+    window.lowerTabs()->setCurrentIndex(1);
+    saveArtifact(window, "main-window-corruption-preview.png");
+}
+
+void TestMainWindow::pauseResumeAndStop() {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    tinyClassroom(window, 2000, 60);
+    MetricPlot* accuracy = window.liveView()->accuracyPlot();
+
+    QTest::keyClick(&window, Qt::Key_Space);  // Space starts
+    QVERIFY(window.controller()->isActive());
+    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) >= 12, 60000);
+    QCOMPARE(window.controller()->state(), TrainingController::State::Running);
+    saveArtifact(window, "main-window-mid-run.png");
+
+    QTest::mouseClick(window.transportBar()->pauseButton(), Qt::LeftButton);
+    QCOMPARE(window.controller()->state(), TrainingController::State::Paused);
+    QCOMPARE(window.transportBar()->pauseButton()->text(), QString("Resume"));
+    QTest::qWait(1200);  // an epoch in flight may still end
+    const int paused = accuracy->pointCount(LiveView::TrainAcc);
+    QTest::qWait(1200);
+    QCOMPARE(accuracy->pointCount(LiveView::TrainAcc), paused);
+
+    QTest::keyClick(&window, Qt::Key_Space);  // Space resumes
+    QCOMPARE(window.controller()->state(), TrainingController::State::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) > paused, 30000);
+
+    // The learning rate stays editable mid-run; the data settings are locked.
+    QVERIFY(!window.transportBar()->startButton()->isEnabled());
+    QVERIFY(!window.experimentPanel()->levelSlider()->isEnabled());
+    QDoubleSpinBox* lr = window.experimentPanel()->learningRateBox();
+    QVERIFY(lr->isEnabled());
+    lr->setValue(0.005);
+    const int changedAt = accuracy->pointCount(LiveView::TrainAcc);
+    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) >= changedAt + 2, 30000);
+
+    QTest::keyClick(&window, Qt::Key_Escape);  // Esc stops
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 5000);
+    QVERIFY(window.experimentPanel()->levelSlider()->isEnabled());
+    const RunRecord record =
+        RunReader::load(window.controller()->runDirectory().toStdString());
+    QCOMPARE(record.summary.status, std::string("stopped"));
+    QVERIFY(record.epochs.size() < 60);
+    QCOMPARE(record.epochs.back().lr, 0.005);  // the live change reached the trainer
+}
+
+void TestMainWindow::closingMidRunStopsQuicklyAndLeavesALoadableRun() {
+    auto window = std::make_unique<MainWindow>();
+    window->show();
+    tinyClassroom(*window, 2000, 60);
+    window->startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(window->liveView()->accuracyPlot()->pointCount(0) >= 1, 60000);
+    const QString directory = window->controller()->runDirectory();
+    QVERIFY(!directory.isEmpty());
+
+    QElapsedTimer timer;
+    timer.start();
+    QVERIFY(window->close());
+    window.reset();
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+
+    const RunRecord record = RunReader::load(directory.toStdString());
+    QVERIFY(record.epochs.size() >= 1);
+    QVERIFY(record.hasSummary);
+    QCOMPARE(record.summary.status, std::string("stopped"));
+}
+
+void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
+    MainWindow window;
+    window.show();
+    RunConfig config = tinyClassroom(window, 200, 2);
+    config.dataset = "mnist:" + (g_home->path() + "/no-such-folder").toStdString();
+    window.experimentPanel()->setConfig(config);
+    window.startRun();
+
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) && box->isVisible(), 10000);
+    QVERIFY2(box->text().contains("no-such-folder"), qPrintable(box->text()));
+    QVERIFY(!window.controller()->isActive());
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
+
+    // The window carries on: a good run afterwards finishes.
+    config.dataset = "fashion-mnist";
+    window.experimentPanel()->setConfig(config);
+    QVERIFY(window.transportBar()->startButton()->isEnabled());
+    window.startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+    QCOMPARE(window.liveView()->accuracyPlot()->pointCount(0), 2);
+}
+
+void TestMainWindow::settingsPersistBetweenLaunches() {
+    {
+        MainWindow window;
+        RunConfig config = tinyClassroom(window, 1234, 7);
+        config.seed = 42;
+        window.experimentPanel()->setConfig(config);
+        window.close();
+    }
+    MainWindow again;
+    const RunConfig restored = again.experimentPanel()->config();
+    QCOMPARE(restored.trainSize, 1234);
+    QCOMPARE(restored.epochs, 7);
+    QCOMPARE(restored.seed, std::uint64_t(42));
+    QCOMPARE(again.transportBar()->currentPreset(), QString("Classroom: random labels"));
+}
+
+int main(int argc, char* argv[]) {
+    // Keep settings and run directories inside a temporary home.
+    QTemporaryDir home;
+    g_home = &home;
+    qputenv("XDG_DATA_HOME", (home.path() + "/data").toUtf8());
+    qputenv("XDG_CONFIG_HOME", (home.path() + "/config").toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ShatterTest");
+    QApplication::setApplicationName("ShatterTest");
+    TestMainWindow test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_main_window.moc"

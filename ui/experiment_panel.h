@@ -1,0 +1,99 @@
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <QWidget>
+
+#include "train/run_config.h"
+
+class QButtonGroup;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSlider;
+class QSpinBox;
+
+namespace shatter {
+
+// The settings of the next run: data, model (with its parameter count next to the number of
+// training images), corruption mode and level (with how many labels or images it will change),
+// regularizers, optimizer, seed and device. While a run is active everything is locked except
+// the learning rate, which changes the running trainer live.
+class ExperimentPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ExperimentPanel(QWidget* parent = nullptr);
+
+    RunConfig config() const;
+    void setConfig(const RunConfig& config);
+    void setRunning(bool running);
+    // The size of the loaded training split, for the "all" choice and the level readout.
+    void setFullTrainSize(int size);
+
+    // The data folder chosen for a kind is remembered between launches.
+    static QString rememberedFolder(const QString& kind);
+    static void rememberFolder(const QString& kind, const QString& folder);
+
+    QString datasetSpec() const;
+    QPushButton* getCifarButton() const { return m_getCifar; }
+    QSlider* levelSlider() const { return m_level; }
+    QLabel* levelReadout() const { return m_levelReadout; }
+    QLabel* parameterReadout() const { return m_parameters; }
+    QDoubleSpinBox* learningRateBox() const { return m_learningRate; }
+
+Q_SIGNALS:
+    void learningRateChanged(double learningRate);
+    void datasetChanged(const QString& spec);
+    void edited();
+
+private:
+    QGroupBox* buildData();
+    QGroupBox* buildModel();
+    QGroupBox* buildCorruption();
+    QGroupBox* buildRegularizers();
+    QGroupBox* buildOptimizer();
+    QGroupBox* buildRun();
+    void browseFolder();
+    void updateDatasetRow();
+    void updateReadouts();
+    QString datasetKind() const;
+    int trainImages() const;
+
+    RunConfig m_base;  // settings without a widget (name, threads, fit threshold) pass through
+    int m_fullTrainSize = 60000;
+    bool m_running = false;
+    mutable std::map<std::string, std::int64_t> m_parameterCache;
+
+    QComboBox* m_dataset = nullptr;
+    QLineEdit* m_folder = nullptr;
+    QPushButton* m_browse = nullptr;
+    QPushButton* m_getCifar = nullptr;
+    QSpinBox* m_trainSize = nullptr;
+    QSpinBox* m_testSize = nullptr;
+    QComboBox* m_model = nullptr;
+    QLabel* m_parameters = nullptr;
+    QButtonGroup* m_corruption = nullptr;
+    QLabel* m_corruptionExplanation = nullptr;
+    QSlider* m_level = nullptr;
+    QLabel* m_levelValue = nullptr;
+    QLabel* m_levelReadout = nullptr;
+    QDoubleSpinBox* m_weightDecay = nullptr;
+    QDoubleSpinBox* m_dropout = nullptr;
+    QCheckBox* m_randomCrop = nullptr;
+    QDoubleSpinBox* m_learningRate = nullptr;
+    QDoubleSpinBox* m_lrDecay = nullptr;
+    QDoubleSpinBox* m_momentum = nullptr;
+    QSpinBox* m_batchSize = nullptr;
+    QSpinBox* m_epochs = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_device = nullptr;
+    QCheckBox* m_stopWhenFit = nullptr;
+};
+
+}  // namespace shatter

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QWidget>
+
+#include "train/epoch_metrics.h"
+
+class QLabel;
+
+namespace shatter {
+
+class MetricPlot;
+
+// The live curves of one run: accuracy (train, train-clean, train-corrupted, test), loss
+// (train, test) and the generalization gap, one point per epoch.
+class LiveView : public QWidget {
+    Q_OBJECT
+
+public:
+    enum AccuracySeries { TrainAcc, CleanAcc, CorruptedAcc, TestAcc };
+    enum LossSeries { TrainLoss, TestLoss };
+
+    explicit LiveView(QWidget* parent = nullptr);
+
+    void beginRun(int epochs);
+    void addEpoch(const EpochMetrics& metrics);
+
+    MetricPlot* accuracyPlot() const { return m_accuracy; }
+    MetricPlot* lossPlot() const { return m_loss; }
+    MetricPlot* gapPlot() const { return m_gap; }
+    // The latest numbers in large type: what a room reads from the back row.
+    QString scoreText() const;
+
+private:
+    QLabel* m_score;
+    int m_epochs = 0;
+    MetricPlot* m_accuracy;
+    MetricPlot* m_loss;
+    MetricPlot* m_gap;
+};
+
+}  // namespace shatter

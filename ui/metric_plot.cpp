@@ -1,0 +1,194 @@
+#include "metric_plot.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QMouseEvent>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace shatter {
+
+MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+
+    QFont font = this->font();
+    m_plot->setFont(font);
+    // Title and legend share one row above the chart, so the legend never hides a curve.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->setRowSpacing(0);
+    auto* header = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 0, header);
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    header->addElement(0, 0, new QCPTextElement(m_plot, title, titleFont));
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    header->addElement(0, 1, m_plot->legend);
+    header->setColumnStretchFactor(0, 1);
+    header->setColumnStretchFactor(1, 3);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->xAxis->setLabel("epoch");
+    m_plot->yAxis->setLabel(yLabel);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setLabelFont(font);
+        axis->setTickLabelFont(font);
+    }
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);  // whole epochs only, spaced out as the range grows
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(6);
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->yAxis->ticker()->setTickCount(4);
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(font);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setIconSize(36, 12);
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setMinimumHeight(120);
+
+    m_cursor = new QCPItemStraightLine(m_plot);
+    m_cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
+    m_cursor->setVisible(false);
+    m_readout = new QCPItemText(m_plot);
+    m_readout->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_readout->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_readout->position->setCoords(0.01, 0.02);
+    m_readout->setTextAlignment(Qt::AlignLeft);
+    m_readout->setPadding(QMargins(6, 4, 6, 4));
+    m_readout->setBrush(QColor(255, 255, 224, 235));
+    m_readout->setPen(QPen(QColor(160, 160, 120)));
+    m_readout->setFont(font);
+    m_readout->setVisible(false);
+
+    m_reset = new QToolButton(m_plot);
+    m_reset->setText("Reset view");
+    m_reset->setToolTip("Undo zoom and pan (or double-click the chart)");
+    m_reset->setAutoRaise(true);
+    m_reset->move(4, 4);
+    m_reset->setVisible(false);
+    connect(m_reset, &QToolButton::clicked, this, &MetricPlot::resetView);
+
+    connect(m_plot, &QCustomPlot::mouseMove, this, &MetricPlot::showReadout);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
+    auto moved = [this]() {
+        m_userMoved = true;
+        m_reset->setVisible(true);
+    };
+    connect(m_plot, &QCustomPlot::mouseWheel, this, moved);
+    connect(m_plot, &QCustomPlot::mousePress, this, moved);
+    fitView();
+}
+
+int MetricPlot::addSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
+    QCPGraph* graph = m_plot->addGraph();
+    graph->setName(name);
+    QPen pen(colour, 2.5, style);
+    pen.setCosmetic(true);
+    graph->setPen(pen);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    return m_plot->graphCount() - 1;
+}
+
+void MetricPlot::setFixedYRange(double low, double high) {
+    m_fixedY = true;
+    m_yLow = low;
+    m_yHigh = high;
+    fitView();
+}
+
+void MetricPlot::setEpochCount(int epochs) {
+    m_epochs = std::max(1, epochs);
+    if (!m_userMoved) fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::addPoint(int series, double epoch, double value) {
+    if (series < 0 || series >= m_plot->graphCount() || !std::isfinite(value)) return;
+    m_plot->graph(series)->addData(epoch, value);
+    if (!m_userMoved) fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::clear() {
+    for (int i = 0; i < m_plot->graphCount(); ++i) m_plot->graph(i)->data()->clear();
+    m_readout->setVisible(false);
+    m_cursor->setVisible(false);
+    resetView();
+}
+
+void MetricPlot::resetView() {
+    m_userMoved = false;
+    m_reset->setVisible(false);
+    fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::fitView() {
+    double lastEpoch = 0;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        if (!m_plot->graph(i)->data()->isEmpty()) {
+            lastEpoch = std::max(lastEpoch, (m_plot->graph(i)->data()->constEnd() - 1)->key);
+        }
+    }
+    m_plot->xAxis->setRange(0, std::max<double>(m_epochs, lastEpoch) + 0.5);
+    if (m_fixedY) {
+        m_plot->yAxis->setRange(m_yLow, m_yHigh);
+        return;
+    }
+    bool found = false;
+    QCPRange range(0, 1);
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        bool ok = false;
+        QCPRange r = m_plot->graph(i)->getValueRange(ok);
+        if (!ok) continue;
+        range = found ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
+        found = true;
+    }
+    const double low = std::min(0.0, range.lower);
+    const double high = std::max(range.upper, low + 1e-3);
+    m_plot->yAxis->setRange(low, high + (high - low) * 0.08);
+}
+
+int MetricPlot::seriesCount() const { return m_plot->graphCount(); }
+
+int MetricPlot::pointCount(int series) const {
+    if (series < 0 || series >= m_plot->graphCount()) return 0;
+    return m_plot->graph(series)->dataCount();
+}
+
+QString MetricPlot::seriesName(int series) const {
+    if (series < 0 || series >= m_plot->graphCount()) return {};
+    return m_plot->graph(series)->name();
+}
+
+void MetricPlot::showReadout(QMouseEvent* event) {
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    const double epoch = std::round(x);
+    QStringList lines;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        auto it = graph->data()->findBegin(epoch - 0.5, false);
+        if (it == graph->data()->constEnd() || std::abs(it->key - epoch) > 0.01) continue;
+        lines << QString("%1: %2%3").arg(graph->name()).arg(it->value, 0, 'f', 2).arg(m_suffix);
+    }
+    const bool show = !lines.isEmpty() && m_plot->axisRect()->rect().contains(event->pos());
+    m_readout->setVisible(show);
+    m_cursor->setVisible(show);
+    if (show) {
+        m_readout->setText(QString("epoch %1\n").arg(epoch) + lines.join('\n'));
+        // Keep the readout on the side away from the mouse so it never hides the point.
+        const bool left = x > m_plot->xAxis->range().center();
+        m_readout->position->setCoords(left ? 0.01 : 0.6, 0.02);
+        m_cursor->point1->setCoords(epoch, 0);
+        m_cursor->point2->setCoords(epoch, 1);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace shatter
