@@ -26,7 +26,7 @@ void RunConfig::validate() const {
     require(epochs >= 1 && epochs <= 100000, "epochs " + std::to_string(epochs) + ": must be at least 1");
     require(batchSize >= 1, "batch_size " + std::to_string(batchSize) + ": must be at least 1");
     require(!learningRate || (*learningRate > 0.0 && *learningRate < 100.0),
-            "lr " + std::to_string(learningRate.value_or(0)) + ": must be positive");
+            "lr " + std::to_string(learningRate.value_or(0)) + ": must be greater than 0 and less than 100");
     require(lrDecay > 0.0 && lrDecay <= 1.0, "lr_decay " + std::to_string(lrDecay) + ": must be in (0, 1]");
     require(momentum >= 0.0 && momentum < 1.0, "momentum " + std::to_string(momentum) + ": must be in [0, 1)");
     require(weightDecay >= 0.0, "weight_decay " + std::to_string(weightDecay) + ": must not be negative");

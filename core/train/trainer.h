@@ -15,6 +15,7 @@ namespace shatter {
 // A non-finite loss ends the run with status "diverged".
 class Trainer {
 public:
+    // `data` is read during run() and must outlive the trainer.
     Trainer(RunConfig config, const CorruptedDataset& data);
     ~Trainer();
     Trainer(const Trainer&) = delete;
