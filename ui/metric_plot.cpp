@@ -3,15 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QFontMetrics>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "figure_export_dialog.h"
+
 namespace shatter {
 
 MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* parent)
-    : QWidget(parent), m_plot(new QCustomPlot(this)) {
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_title(title), m_baseFont(PlotTheme::screenBaseFont()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -74,6 +78,7 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_reset->setVisible(false);
     connect(m_reset, &QToolButton::clicked, this, &MetricPlot::resetView);
 
+    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return figureData(); });
     connect(m_plot, &QCustomPlot::mouseMove, this, &MetricPlot::showReadout);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
     auto moved = [this]() {
@@ -83,12 +88,14 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     connect(m_plot, &QCustomPlot::mouseWheel, this, moved);
     connect(m_plot, &QCustomPlot::mousePress, this, moved);
     fitView();
+    applyTheme(PlotTheme::current());
 }
 
 int MetricPlot::addSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
     QCPGraph* graph = m_plot->addGraph();
     graph->setName(name);
-    QPen pen(colour, 2.5, style);
+    graph->setProperty("baseColour", colour);
+    QPen pen(m_theme.adapt(colour), m_theme.lineWidth(), style);
     pen.setCosmetic(true);
     graph->setPen(pen);
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
@@ -153,6 +160,75 @@ void MetricPlot::fitView() {
     const double low = std::min(0.0, range.lower);
     const double high = std::max(range.upper, low + 1e-3);
     m_plot->yAxis->setRange(low, high + (high - low) * 0.08);
+}
+
+void MetricPlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateTickDensity();
+}
+
+int MetricPlot::yTickCount() const { return m_plot->yAxis->ticker()->tickCount(); }
+
+void MetricPlot::updateTickDensity() {
+    // About one tick label per three lines of text: the small charts of a 1280x800 window get
+    // two or three ticks instead of six crowded ones.
+    const int lineHeight = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    const int chartHeight = std::max(0, m_plot->height() - 4 * lineHeight);
+    const int count = std::clamp(chartHeight / (3 * std::max(1, lineHeight)), 2, 6);
+    QSharedPointer<QCPAxisTicker> ticker = m_plot->yAxis->ticker();
+    if (ticker->tickCount() == count && ticker->tickStepStrategy() == QCPAxisTicker::tssMeetTickCount) return;
+    ticker->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
+    ticker->setTickCount(count);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+FigureData MetricPlot::figureData() const {
+    FigureData figure;
+    figure.title = m_title.toStdString();
+    figure.xLabel = m_plot->xAxis->label().toStdString();
+    figure.yLabel = m_plot->yAxis->label().toStdString();
+    figure.integerX = true;
+    if (m_fixedY) {
+        figure.hasYRange = true;
+        figure.yLow = m_yLow;
+        figure.yHigh = m_yHigh;
+    }
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        const QCPGraph* graph = m_plot->graph(i);
+        FigureData::Series series;
+        series.name = graph->name().toStdString();
+        series.rgb = int(graph->property("baseColour").value<QColor>().rgb() & 0xFFFFFF);
+        switch (graph->pen().style()) {
+            case Qt::DashLine: series.dash = 1; break;
+            case Qt::DotLine: series.dash = 2; break;
+            case Qt::DashDotLine: series.dash = 3; break;
+            default: series.dash = 0; break;
+        }
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            series.x.push_back(it->key);
+            series.y.push_back(it->value);
+        }
+        figure.series.push_back(std::move(series));
+    }
+    return figure;
+}
+
+void MetricPlot::applyTheme(const PlotTheme& theme) {
+    m_theme = theme;
+    const QFont font = theme.font(m_baseFont);
+    theme.apply(m_plot, font);
+    m_readout->setFont(font);
+    m_readout->setColor(theme.foreground());
+    m_readout->setBrush(theme.readoutBackground());
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        QPen pen = graph->pen();
+        pen.setColor(theme.adapt(graph->property("baseColour").value<QColor>()));
+        pen.setWidthF(theme.lineWidth());
+        graph->setPen(pen);
+    }
+    updateTickDensity();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 int MetricPlot::seriesCount() const { return m_plot->graphCount(); }
