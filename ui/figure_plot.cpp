@@ -28,6 +28,11 @@ void FigurePlot::applyTheme(const PlotTheme& theme) {
     redraw();
 }
 
+void FigurePlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    redraw();  // the legend's columns follow the width
+}
+
 void FigurePlot::redraw() {
     const QFont font = m_theme.font(PlotTheme::screenBaseFont());
     FigureRenderer::draw(m_plot, m_figure, m_theme, font);

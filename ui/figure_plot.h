@@ -21,6 +21,9 @@ public:
     void applyTheme(const PlotTheme& theme);
     QCustomPlot* plot() const { return m_plot; }
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void redraw();
 

@@ -109,11 +109,22 @@ void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const Plo
         auto* empty = new QCPItemText(plot);
         empty->position->setType(QCPItemPosition::ptAxisRectRatio);
         empty->position->setCoords(0.5, 0.5);
-        empty->setText("No finished epochs yet: run a sweep or load run folders.");
+        empty->setText(figure.note.empty() ? QString("No finished epochs yet: run a sweep or load run folders.")
+                                           : QString::fromStdString(figure.note));
         empty->setFont(font);
+        empty->setTextAlignment(Qt::AlignCenter);
         empty->setColor(theme.foreground());
     }
     plot->legend->setVisible(!figure.series.empty());
+    // As many legend columns as fit the width: names are never cut off.
+    int widest = 0;
+    const QFontMetrics metrics(font);
+    for (const FigureData::Series& s : figure.series) {
+        widest = std::max(widest, metrics.horizontalAdvance(QString::fromStdString(s.name)));
+    }
+    const int item = widest + plot->legend->iconSize().width() + 3 * metrics.height();
+    const int width = plot->viewport().width() > 0 ? plot->viewport().width() : plot->width();
+    plot->legend->setWrap(std::clamp(width / std::max(1, item), 1, 4));
     theme.apply(plot, font);
 }
 
@@ -156,7 +167,6 @@ bool FigureRenderer::save(const FigureData& figure, const PlotTheme& theme, cons
     plot.setAttribute(Qt::WA_DontShowOnScreen);
     const QFont font = theme.exportFont();
     plot.setFont(font);
-    draw(&plot, figure, theme, font);
 
     bool ok = false;
     if (format == Format::Png) {
@@ -165,6 +175,8 @@ bool FigureRenderer::save(const FigureData& figure, const PlotTheme& theme, cons
         const int width = int(std::ceil(size.width() / scale));
         const int height = int(std::ceil(size.height() / scale));
         plot.resize(width, height);
+        plot.setViewport(QRect(0, 0, width, height));
+        draw(&plot, figure, theme, font);
         QImage image(size, QImage::Format_ARGB32);
         image.fill(theme.background());
         {
@@ -180,6 +192,8 @@ bool FigureRenderer::save(const FigureData& figure, const PlotTheme& theme, cons
         ok = image.save(path, "PNG");
     } else if (format == Format::Svg) {
         plot.resize(size);
+        plot.setViewport(QRect(QPoint(0, 0), size));
+        draw(&plot, figure, theme, font);
         QSvgGenerator generator;
         generator.setFileName(path);
         generator.setSize(size);
@@ -197,6 +211,8 @@ bool FigureRenderer::save(const FigureData& figure, const PlotTheme& theme, cons
         ok = ok && QFileInfo(path).size() > 0;
     } else {
         plot.resize(size);
+        plot.setViewport(QRect(QPoint(0, 0), size));
+        draw(&plot, figure, theme, font);
         ok = plot.savePdf(path, size.width(), size.height(), QCP::epNoCosmetic, "Shatter",
                           QString::fromStdString(figure.title));
     }

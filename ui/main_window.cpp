@@ -170,6 +170,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     }
     QApplication::setPalette(theme.windowPalette(lightPalette));
     QApplication::setFont(theme.font(base));
+    m_presetDescription->setStyleSheet(m_presetDescription->styleSheet());  // re-resolve palette()
     m_live->applyTheme(theme);
     m_gallery->applyTheme(theme);
     m_figure1->applyTheme(theme);

@@ -46,7 +46,10 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     ticker->setTickCount(6);
     m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->ticker()->setTickCount(4);
+    m_yTicker.reset(new QCPAxisTickerFixed);
+    m_yTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->yAxis->setTicker(m_yTicker);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
@@ -167,18 +170,32 @@ void MetricPlot::resizeEvent(QResizeEvent* event) {
     updateTickDensity();
 }
 
-int MetricPlot::yTickCount() const { return m_plot->yAxis->ticker()->tickCount(); }
+int MetricPlot::yTickCount() const { return m_yTickCount; }
 
 void MetricPlot::updateTickDensity() {
-    // About one tick label per three lines of text: the small charts of a 1280x800 window get
-    // two or three ticks instead of six crowded ones.
-    const int lineHeight = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
-    const int chartHeight = std::max(0, m_plot->height() - 4 * lineHeight);
-    const int count = std::clamp(chartHeight / (3 * std::max(1, lineHeight)), 2, 6);
-    QSharedPointer<QCPAxisTicker> ticker = m_plot->yAxis->ticker();
-    if (ticker->tickCount() == count && ticker->tickStepStrategy() == QCPAxisTicker::tssMeetTickCount) return;
-    ticker->setTickStepStrategy(QCPAxisTicker::tssMeetTickCount);
-    ticker->setTickCount(count);
+    // Leave at least a label's height of space between tick labels: the small Loss and Gap
+    // charts of a 1280x800 window get two or three ticks instead of six overlapping ones.
+    const int line = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    int pixels = m_plot->axisRect()->height();
+    if (pixels <= 0) pixels = std::max(0, m_plot->height() - 5 * line);
+    const int maxTicks = std::clamp(pixels / (2 * std::max(1, line)) + 1, 2, 6);
+    const QCPRange range = m_plot->yAxis->range();
+    auto ticksWith = [&range](double step) {
+        return int(std::floor(range.upper / step + 1e-9) - std::ceil(range.lower / step - 1e-9)) + 1;
+    };
+    const double raw = std::max(range.size(), 1e-9) / maxTicks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0}) {
+        if (ticksWith(factor * magnitude) <= maxTicks) {
+            step = factor * magnitude;
+            break;
+        }
+    }
+    const int count = ticksWith(step);
+    if (step == m_yTicker->tickStep() && count == m_yTickCount) return;
+    m_yTicker->setTickStep(step);
+    m_yTickCount = count;
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 

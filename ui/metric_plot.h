@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QSharedPointer>
 #include <QString>
 #include <QWidget>
 
@@ -8,6 +9,7 @@
 #include "plot_theme.h"
 
 class QCustomPlot;
+class QCPAxisTickerFixed;
 class QCPGraph;
 class QCPItemText;
 class QCPItemStraightLine;
@@ -62,6 +64,8 @@ private:
     QCPItemStraightLine* m_cursor = nullptr;
     QString m_suffix;
     QString m_title;
+    QSharedPointer<QCPAxisTickerFixed> m_yTicker;
+    int m_yTickCount = 0;
     QFont m_baseFont;
     PlotTheme m_theme;
     bool m_fixedY = false;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <functional>
 #include <map>
 
@@ -215,6 +216,13 @@ FigureData FigureBuilder::timeToFit(const std::vector<RunRecord>& runs, bool slo
             series.y.push_back(*value);
         }
         figure.series.push_back(std::move(series));
+    }
+    if (!runs.empty() && figure.pointCount() == 0) {
+        char text[160];
+        std::snprintf(text, sizeof text,
+                      "No run reached its fit threshold\n(training accuracy %.1f%%):\ntrain for more epochs.",
+                      runs.front().config.fitThreshold * 100.0);
+        figure.note = text;
     }
     return figure;
 }

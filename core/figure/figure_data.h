@@ -23,6 +23,7 @@ struct FigureData {
     std::string xLabel;
     std::string yLabel;
     std::vector<Series> series;
+    std::string note;        // shown instead of the curves when there are no points
     bool integerX = false;   // epochs: whole-number ticks
     bool hasYRange = false;  // fixed y axis instead of fitted
     double yLow = 0.0;
