@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include "figure/figure_builder.h"
+#include "figure_export_dialog.h"
 #include "figure_renderer.h"
 #include "gallery_sheet.h"
 #include "metric_plot.h"
@@ -125,6 +126,23 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1 + 30);
         QCOMPARE(lines[0], QString("series,epoch,cross-entropy"));
         QVERIFY(lines[1].startsWith("true labels,1,"));
+    }
+
+    void exportDialogFollowsTheChosenFileAndWritesIt() {
+        FigureExportDialog dialog(sampleFigure());
+        QCOMPARE(dialog.figureSize(), QSize(FigureRenderer::kDefaultWidth, FigureRenderer::kDefaultHeight));
+        QVERIFY(dialog.path().endsWith("training-loss.png"));
+        dialog.setPath(m_out.filePath("from-dialog.pdf"));  // PDF: sizes in points
+        QCOMPARE(dialog.path(), m_out.filePath("from-dialog.pdf"));
+        QCOMPARE(dialog.figureSize(), QSize(768, 480));
+        QString error;
+        QVERIFY2(dialog.exportNow(&error), qPrintable(error));
+        const QSizeF page = pdfPageSize(m_out.filePath("from-dialog.pdf"));
+        QVERIFY(std::abs(page.width() - 768) < 1.5 && std::abs(page.height() - 480) < 1.5);
+        dialog.setPath(m_out.filePath("from-dialog.png"));
+        QCOMPARE(dialog.dpi(), FigureRenderer::kDefaultDpi);
+        QVERIFY(dialog.exportNow(&error));
+        QCOMPARE(QImage(m_out.filePath("from-dialog.png")).size(), dialog.figureSize());
     }
 
     void badFormatOrSizeIsRefusedWithAReason() {
