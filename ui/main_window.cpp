@@ -222,7 +222,9 @@ void MainWindow::wireSweeps() {
         m_live->addEpoch(report.metrics);
         m_status->showEpoch(report);
     });
-    connect(m_sweeps, &SweepController::finished, this, [this](const QString& directory, bool) {
+    connect(m_sweeps, &SweepController::finished, this, [this](const QString& directory, bool cancelled) {
+        m_status->clearMessage();
+        m_status->showMessage((cancelled ? "Sweep cancelled: " : "Sweep finished: ") + directory, 10000);
         QString error;
         if (m_figure1->loadFolders({directory}, &error)) m_tabs->setCurrentWidget(m_figure1);
     });

@@ -56,6 +56,7 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setIconSize(36, 12);
+    m_plot->legend->setMargins(QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
 
