@@ -32,7 +32,7 @@ QCPTextElement* ensureLayout(QCustomPlot* plot) {
         plot->legend->setWrap(3);
         plot->legend->setVisible(true);
         plot->legend->setMargins(QMargins(4, 0, 4, 0));
-        plot->legend->setIconTextPadding(10);
+        plot->legend->setIconTextPadding(14);
         plot->plotLayout()->setMargins(QMargins(6, 6, 14, 4));
     }
     return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));

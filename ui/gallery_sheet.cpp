@@ -40,7 +40,12 @@ QImage GallerySheet::render(const CorruptedDataset& data, const PlotTheme& theme
     const QFontMetrics metrics(font);
     const int line = metrics.height();
     const int side = theme.presentation ? 112 : 96;
-    const int tileWidth = std::max(side + 16, metrics.horizontalAdvance("label: Sneaker (changed)") + 12);
+    int widestLabel = metrics.horizontalAdvance("label: Sneaker (changed)");
+    for (const std::string& className : data.classNames) {
+        widestLabel = std::max(widestLabel,
+                               metrics.horizontalAdvance("label: " + QString::fromStdString(className) + " (changed)"));
+    }
+    const int tileWidth = std::max(side + 16, widestLabel + 16);
     const int tileHeight = side + 2 * line + 16;
     const int rows = std::max(1, (int(indices.size()) + columns - 1) / columns);
     const int margin = 16;

@@ -251,7 +251,8 @@ private Q_SLOTS:
             window.startRun();
             QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
             saveArtifact(window, "presentation-dark-window.png");
-            const QString folder = g_home->path() + "/figure-set-dark";
+            const QString folder = QString(SHATTER_ARTIFACT_DIR) + "/figure-set-presentation-dark";
+            QDir(folder).removeRecursively();
             const QStringList files = window.exportFigureSet(folder);
             QVERIFY(files.contains(folder + "/gallery-true-vs-assigned-labels.png"));
             const QImage loss(folder + "/live-loss.png");
