@@ -34,6 +34,23 @@ int runCliApplication(int argc, char** argv) {
     sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")->delimiter(',');
     sweepRunOptions.addTo(*sweep);
 
+#ifdef SHATTER_CLI_FIGURE
+    CLI::App* figure = app.add_subcommand("figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
+    FigureOptions figureOptions;
+    figure->add_option("DIRS", figureOptions.folders, "run folders, sweep folders or folders of runs")->required();
+    figure->add_option("--metric", figureOptions.metric,
+                       "a metrics.csv column (train_loss, train_acc, test_acc, gap, ...) or a Figure 1 panel: "
+                       "loss_by_mode, epochs_to_fit, slowdown, test_error (default train_loss)");
+    figure->add_option("--out", figureOptions.out, "image file: .png, .svg or .pdf");
+    figure->add_option("--csv", figureOptions.csv, "also write the plotted data as CSV");
+    figure->add_option("--width", figureOptions.width, "PNG pixels, SVG/PDF points (default 1600 px / 768 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--height", figureOptions.height, "PNG pixels, SVG/PDF points (default 1000 px / 480 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--dpi", figureOptions.dpi, "PNG resolution (default 200)")->check(CLI::Range(36, 1200));
+    figure->add_option("--title", figureOptions.title, "figure title (default: the metric's)");
+    figure->add_flag("--presentation", figureOptions.presentation, "larger type and thicker lines");
+    figure->add_flag("--dark", figureOptions.dark, "dark background");
+#endif
+
     CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
@@ -55,6 +72,9 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
         if (app.got_subcommand("sweep")) return runSweepCommand(sweepRunOptions, sweepOptions);
         if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
+#ifdef SHATTER_CLI_FIGURE
+        if (app.got_subcommand("figure")) return runFigureCommand(figureOptions);
+#endif
     } catch (const ConfigError& error) {
         std::fprintf(stderr, "shatter-cli: %s\n", error.what());
         return kExitBadInput;

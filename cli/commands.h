@@ -30,6 +30,21 @@ struct SweepOptions {
 };
 int runSweepCommand(const RunOptions& options, const SweepOptions& sweep);
 
+struct FigureOptions {
+    std::vector<std::string> folders;  // run, sweep or runs folders
+    std::string metric = "train_loss";
+    std::string out;                   // .png, .svg or .pdf
+    std::string csv;                   // the data behind the plot
+    int width = 0;                     // PNG pixels / SVG, PDF points; 0: the default
+    int height = 0;
+    int dpi = 200;
+    std::string title;
+    bool presentation = false;
+    bool dark = false;
+};
+// Renders offscreen with Qt; only in builds with the GUI (SHATTER_CLI_FIGURE).
+int runFigureCommand(const FigureOptions& options);
+
 // Exit codes.
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;      // a run failed, or a file could not be read

@@ -46,14 +46,25 @@ LiveView::LiveView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    QFont big = m_score->font();
-    big.setPointSizeF(big.pointSizeF() * 1.35);
-    m_score->setFont(big);
     m_score->setContentsMargins(8, 2, 8, 2);
     m_score->setTextFormat(Qt::RichText);
     m_score->setText("Press <b>Start</b> (or Space) to train; Esc stops.");
     layout->addWidget(m_score);
     layout->addWidget(splitter, 1);
+    applyTheme(PlotTheme::current());
+}
+
+void LiveView::applyTheme(const PlotTheme& theme) {
+    QFont big = theme.font(PlotTheme::screenBaseFont());
+    big.setPointSizeF(big.pointSizeF() * 1.35);
+    m_score->setFont(big);
+    for (MetricPlot* plot : {m_accuracy, m_loss, m_gap}) plot->applyTheme(theme);
+}
+
+std::vector<std::pair<QString, FigureData>> LiveView::figures() const {
+    return {{"live-accuracy", m_accuracy->figureData()},
+            {"live-loss", m_loss->figureData()},
+            {"live-generalization-gap", m_gap->figureData()}};
 }
 
 void LiveView::beginRun(int epochs) {
@@ -84,9 +95,9 @@ void LiveView::addEpoch(const EpochMetrics& m) {
     m_score->setText(QString("epoch <b>%1</b>/%2 &nbsp;·&nbsp; %3 &nbsp;·&nbsp; %4 &nbsp;·&nbsp; %5")
                          .arg(m.epoch)
                          .arg(m_epochs)
-                         .arg(coloured(SeriesStyle::train(), "train <b>" + percent(m.trainAcc) + "</b>"))
-                         .arg(coloured(SeriesStyle::test().darker(120), "test <b>" + percent(m.testAcc) + "</b>"))
-                         .arg(coloured(SeriesStyle::gap(), "gap <b>" + percent(m.gap) + "</b>")));
+                         .arg(coloured(PlotTheme::current().adapt(SeriesStyle::train()), "train <b>" + percent(m.trainAcc) + "</b>"))
+                         .arg(coloured(PlotTheme::current().dark ? SeriesStyle::test() : SeriesStyle::test().darker(120), "test <b>" + percent(m.testAcc) + "</b>"))
+                         .arg(coloured(PlotTheme::current().adapt(SeriesStyle::gap()), "gap <b>" + percent(m.gap) + "</b>")));
 }
 
 QString LiveView::scoreText() const {

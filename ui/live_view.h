@@ -2,6 +2,11 @@
 
 #include <QWidget>
 
+#include <utility>
+#include <vector>
+
+#include "figure/figure_data.h"
+#include "plot_theme.h"
 #include "train/epoch_metrics.h"
 
 class QLabel;
@@ -29,6 +34,9 @@ public:
     MetricPlot* gapPlot() const { return m_gap; }
     // The latest numbers in large type: what a room reads from the back row.
     QString scoreText() const;
+    void applyTheme(const PlotTheme& theme);
+    // The three live charts as figures, with file stems for the figure set.
+    std::vector<std::pair<QString, FigureData>> figures() const;
 
 private:
     QLabel* m_score;

@@ -2,7 +2,13 @@
 
 #include <exception>
 
+#include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QMenuBar>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
@@ -18,11 +24,15 @@
 #include "cifar_download_dialog.h"
 #include "corruption_preview.h"
 #include "experiment_panel.h"
+#include "figure1_view.h"
+#include "figure_set_exporter.h"
 #include "live_view.h"
 #include "preset_library.h"
 #include "sample_gallery.h"
 #include "shatter_error.h"
 #include "status_bar.h"
+#include "sweep_controller.h"
+#include "sweep_dialog.h"
 #include "transport_bar.h"
 
 namespace shatter {
@@ -37,7 +47,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_preview(new CorruptionPreview),
       m_status(new StatusBar),
       m_tabs(new QTabWidget),
-      m_presetDescription(new QLabel) {
+      m_presetDescription(new QLabel),
+      m_sweeps(new SweepController(this)),
+      m_figure1(new Figure1View) {
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
 
@@ -46,6 +58,7 @@ MainWindow::MainWindow(QWidget* parent)
     toolbar->setMovable(false);
     toolbar->addWidget(m_transport);
     addToolBar(Qt::TopToolBarArea, toolbar);
+    createActions(toolbar);
 
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_panel);
@@ -60,6 +73,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_tabs->addTab(m_gallery, "Samples");
     m_tabs->addTab(m_preview, "Corruption preview");
+    m_tabs->addTab(m_figure1, "Figure 1");
 
     auto* centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_live);
@@ -84,11 +98,138 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_transport->setPresets(PresetLibrary::titles());
     wire();
+    wireSweeps();
     resize(1280, 800);
     restoreSettings();
+    setTheme(PlotTheme::fromSettings());
 }
 
-MainWindow::~MainWindow() { m_controller->shutdown(); }
+MainWindow::~MainWindow() {
+    m_sweeps->shutdown();
+    m_controller->shutdown();
+}
+
+void MainWindow::createActions(QToolBar* toolbar) {
+    auto* sweep = new QAction("Sweep…", this);
+    sweep->setToolTip("Train one run per corruption level (and mode, and network): the paper's Figure 1");
+    connect(sweep, &QAction::triggered, this, &MainWindow::openSweep);
+    auto* exportSet = new QAction("Export figure set…", this);
+    exportSet->setToolTip("Write Figure 1, the live curves and a gallery sheet as PNG, SVG, PDF and CSV");
+    connect(exportSet, &QAction::triggered, this, [this]() {
+        const QString parent = QFileDialog::getExistingDirectory(this, "Export figure set into", QDir::homePath());
+        if (parent.isEmpty()) return;
+        const QString folder =
+            parent + "/shatter-figures-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+        const QStringList files = exportFigureSet(folder);
+        if (!files.isEmpty()) m_status->showMessage(QString("%1 files written to %2").arg(files.size()).arg(folder), 8000);
+    });
+    m_presentationAction = new QAction("Presentation mode", this);
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presentationAction->setToolTip("Larger type, thicker lines, high contrast (F5); also for exported figures");
+    m_darkAction = new QAction("Dark theme", this);
+    m_darkAction->setCheckable(true);
+    auto themeFromActions = [this]() {
+        PlotTheme theme;
+        theme.presentation = m_presentationAction->isChecked();
+        theme.dark = m_darkAction->isChecked();
+        setTheme(theme);
+    };
+    connect(m_presentationAction, &QAction::toggled, this, themeFromActions);
+    connect(m_darkAction, &QAction::toggled, this, themeFromActions);
+
+    toolbar->addSeparator();
+    toolbar->addAction(sweep);
+    toolbar->addAction(exportSet);
+    toolbar->addSeparator();
+    toolbar->addAction(m_presentationAction);
+    toolbar->addAction(m_darkAction);
+
+    QMenu* file = menuBar()->addMenu("&File");
+    file->addAction(exportSet);
+    file->addSeparator();
+    auto* quit = file->addAction("&Quit");
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu* run = menuBar()->addMenu("&Run");
+    run->addAction(sweep);
+    QMenu* view = menuBar()->addMenu("&View");
+    view->addAction(m_presentationAction);
+    view->addAction(m_darkAction);
+}
+
+void MainWindow::setTheme(const PlotTheme& theme) {
+    static const QPalette lightPalette = QApplication::palette();
+    const QFont base = PlotTheme::screenBaseFont();
+    PlotTheme::setCurrent(theme);
+    theme.save();
+    {
+        const QSignalBlocker a(m_presentationAction), b(m_darkAction);
+        m_presentationAction->setChecked(theme.presentation);
+        m_darkAction->setChecked(theme.dark);
+    }
+    QApplication::setPalette(theme.windowPalette(lightPalette));
+    QApplication::setFont(theme.font(base));
+    m_presetDescription->setStyleSheet(m_presetDescription->styleSheet());  // re-resolve palette()
+    m_live->applyTheme(theme);
+    m_gallery->applyTheme(theme);
+    m_figure1->applyTheme(theme);
+}
+
+SweepDialog* MainWindow::openSweep() {
+    if (m_controller->isActive()) {
+        showError("A run is in progress: stop it before starting a sweep.");
+        return nullptr;
+    }
+    if (!m_sweepDialog) {
+        m_sweepDialog = new SweepDialog(m_sweeps, m_panel->config(), this);
+        m_sweepDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_sweepDialog->show();
+    m_sweepDialog->raise();
+    return m_sweepDialog;
+}
+
+QStringList MainWindow::exportFigureSet(const QString& folder) {
+    std::vector<FigureSetExporter::NamedFigure> figures = m_figure1->figures();
+    for (auto& live : m_live->figures()) figures.push_back(std::move(live));
+    QString error;
+    const QStringList files =
+        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error);
+    if (!error.isEmpty()) {
+        showError(error);
+        return {};
+    }
+    return files;
+}
+
+void MainWindow::wireSweeps() {
+    connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
+        m_transport->setEnabled(!active);
+        m_panel->setRunning(active);
+        if (!active) m_status->showState(TrainingController::State::Idle);
+    });
+    connect(m_sweeps, &SweepController::pointStarted, this,
+            [this](int index, int count, const QString& name, const QString&, int epochs) {
+                m_live->beginRun(epochs);
+                m_gallery->setData(nullptr);
+                m_status->beginRun(epochs);
+                m_status->showMessage(QString("Sweep: point %1 of %2 (%3)").arg(index + 1).arg(count).arg(name), 0);
+            });
+    connect(m_sweeps, &SweepController::started, m_status, &StatusBar::showStart);
+    connect(m_sweeps, &SweepController::progress, m_status, &StatusBar::showProgress);
+    connect(m_sweeps, &SweepController::epochEnded, this, [this](const EpochReport& report) {
+        m_live->addEpoch(report.metrics);
+        m_status->showEpoch(report);
+    });
+    connect(m_sweeps, &SweepController::finished, this, [this](const QString& directory, bool cancelled) {
+        m_status->clearMessage();
+        m_status->showMessage((cancelled ? "Sweep cancelled: " : "Sweep finished: ") + directory, 10000);
+        QString error;
+        if (m_figure1->loadFolders({directory}, &error)) m_tabs->setCurrentWidget(m_figure1);
+    });
+    connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
+}
 
 void MainWindow::wire() {
     connect(m_transport, &TransportBar::startRequested, this, &MainWindow::startRun);
@@ -147,7 +288,7 @@ bool MainWindow::applyPreset(const QString& title) {
 }
 
 void MainWindow::startRun() {
-    if (m_controller->isActive()) return;
+    if (m_controller->isActive() || m_sweeps->isActive()) return;
     const RunConfig config = m_panel->config();
     try {
         config.validate();
@@ -201,6 +342,7 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     // Asks nothing: stops the run (the trainer checks between batches) and keeps what it wrote.
+    m_sweeps->shutdown();
     m_controller->shutdown();
     saveSettings();
     event->accept();

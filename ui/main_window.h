@@ -2,16 +2,24 @@
 
 #include <QMainWindow>
 
+#include <QPointer>
+
+#include "plot_theme.h"
 #include "training_controller.h"
 
+class QAction;
 class QLabel;
 class QTabWidget;
+class QToolBar;
 
 namespace shatter {
 
 class CifarDownloadDialog;
 class CorruptionPreview;
 class ExperimentPanel;
+class Figure1View;
+class SweepController;
+class SweepDialog;
 class LiveView;
 class SampleGallery;
 class StatusBar;
@@ -31,6 +39,13 @@ public:
     void togglePause();
     // Opens the "Get CIFAR-10…" download; on success the panel switches to the new folder.
     CifarDownloadDialog* getCifar();
+    // Opens the sweep dialog with the panel's settings as the base of every run.
+    SweepDialog* openSweep();
+    // Writes Figure 1 (a)(b)(c), the live curves and a gallery sheet into `folder`; returns the
+    // files written (empty, with a dialog, on failure).
+    QStringList exportFigureSet(const QString& folder);
+    // Presentation mode and light/dark, applied to the window and to exported figures; saved.
+    void setTheme(const PlotTheme& theme);
 
     TrainingController* controller() const { return m_controller; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
@@ -40,12 +55,18 @@ public:
     CorruptionPreview* corruptionPreview() const { return m_preview; }
     StatusBar* runStatusBar() const { return m_status; }
     QTabWidget* lowerTabs() const { return m_tabs; }
+    SweepController* sweepController() const { return m_sweeps; }
+    Figure1View* figure1View() const { return m_figure1; }
+    QAction* presentationAction() const { return m_presentationAction; }
+    QAction* darkAction() const { return m_darkAction; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     void wire();
+    void wireSweeps();
+    void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
     void saveSettings() const;
@@ -60,6 +81,11 @@ private:
     StatusBar* m_status;
     QTabWidget* m_tabs;
     QLabel* m_presetDescription;
+    SweepController* m_sweeps;
+    Figure1View* m_figure1;
+    QAction* m_presentationAction = nullptr;
+    QAction* m_darkAction = nullptr;
+    QPointer<SweepDialog> m_sweepDialog;
     QString m_previewSpec;
 };
 

@@ -3,15 +3,19 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QFontMetrics>
 #include <QMouseEvent>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <qcustomplot.h>
 
+#include "figure_export_dialog.h"
+
 namespace shatter {
 
 MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* parent)
-    : QWidget(parent), m_plot(new QCustomPlot(this)) {
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_title(title), m_baseFont(PlotTheme::screenBaseFont()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -42,13 +46,17 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     ticker->setTickCount(6);
     m_plot->xAxis->setTicker(ticker);
-    m_plot->yAxis->ticker()->setTickCount(4);
+    m_yTicker.reset(new QCPAxisTickerFixed);
+    m_yTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->yAxis->setTicker(m_yTicker);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setIconSize(36, 12);
+    m_plot->legend->setMargins(QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
 
@@ -74,6 +82,7 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_reset->setVisible(false);
     connect(m_reset, &QToolButton::clicked, this, &MetricPlot::resetView);
 
+    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return figureData(); });
     connect(m_plot, &QCustomPlot::mouseMove, this, &MetricPlot::showReadout);
     connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
     auto moved = [this]() {
@@ -83,12 +92,14 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     connect(m_plot, &QCustomPlot::mouseWheel, this, moved);
     connect(m_plot, &QCustomPlot::mousePress, this, moved);
     fitView();
+    applyTheme(PlotTheme::current());
 }
 
 int MetricPlot::addSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
     QCPGraph* graph = m_plot->addGraph();
     graph->setName(name);
-    QPen pen(colour, 2.5, style);
+    graph->setProperty("baseColour", colour);
+    QPen pen(m_theme.adapt(colour), m_theme.lineWidth(), style);
     pen.setCosmetic(true);
     graph->setPen(pen);
     graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
@@ -153,6 +164,89 @@ void MetricPlot::fitView() {
     const double low = std::min(0.0, range.lower);
     const double high = std::max(range.upper, low + 1e-3);
     m_plot->yAxis->setRange(low, high + (high - low) * 0.08);
+}
+
+void MetricPlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateTickDensity();
+}
+
+int MetricPlot::yTickCount() const { return m_yTickCount; }
+
+void MetricPlot::updateTickDensity() {
+    // Leave at least a label's height of space between tick labels: the small Loss and Gap
+    // charts of a 1280x800 window get two or three ticks instead of six overlapping ones.
+    const int line = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    int pixels = m_plot->axisRect()->height();
+    if (pixels <= 0) pixels = std::max(0, m_plot->height() - 5 * line);
+    const int maxTicks = std::clamp(pixels / (2 * std::max(1, line)) + 1, 2, 6);
+    const QCPRange range = m_plot->yAxis->range();
+    auto ticksWith = [&range](double step) {
+        return int(std::floor(range.upper / step + 1e-9) - std::ceil(range.lower / step - 1e-9)) + 1;
+    };
+    const double raw = std::max(range.size(), 1e-9) / maxTicks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0}) {
+        if (ticksWith(factor * magnitude) <= maxTicks) {
+            step = factor * magnitude;
+            break;
+        }
+    }
+    const int count = ticksWith(step);
+    if (step == m_yTicker->tickStep() && count == m_yTickCount) return;
+    m_yTicker->setTickStep(step);
+    m_yTickCount = count;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+FigureData MetricPlot::figureData() const {
+    FigureData figure;
+    figure.title = m_title.toStdString();
+    figure.xLabel = m_plot->xAxis->label().toStdString();
+    figure.yLabel = m_plot->yAxis->label().toStdString();
+    figure.integerX = true;
+    if (m_fixedY) {
+        figure.hasYRange = true;
+        figure.yLow = m_yLow;
+        figure.yHigh = m_yHigh;
+    }
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        const QCPGraph* graph = m_plot->graph(i);
+        FigureData::Series series;
+        series.name = graph->name().toStdString();
+        series.rgb = int(graph->property("baseColour").value<QColor>().rgb() & 0xFFFFFF);
+        switch (graph->pen().style()) {
+            case Qt::DashLine: series.dash = 1; break;
+            case Qt::DotLine: series.dash = 2; break;
+            case Qt::DashDotLine: series.dash = 3; break;
+            default: series.dash = 0; break;
+        }
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            series.x.push_back(it->key);
+            series.y.push_back(it->value);
+        }
+        figure.series.push_back(std::move(series));
+    }
+    return figure;
+}
+
+void MetricPlot::applyTheme(const PlotTheme& theme) {
+    m_theme = theme;
+    const QFont font = theme.font(m_baseFont);
+    theme.apply(m_plot, font);
+    m_readout->setFont(font);
+    m_readout->setColor(theme.foreground());
+    m_readout->setBrush(theme.readoutBackground());
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        QPen pen = graph->pen();
+        pen.setColor(theme.adapt(graph->property("baseColour").value<QColor>()));
+        pen.setWidthF(theme.lineWidth());
+        graph->setPen(pen);
+    }
+    updateTickDensity();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
 int MetricPlot::seriesCount() const { return m_plot->graphCount(); }

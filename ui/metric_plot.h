@@ -1,10 +1,15 @@
 #pragma once
 
 #include <QColor>
+#include <QSharedPointer>
 #include <QString>
 #include <QWidget>
 
+#include "figure/figure_data.h"
+#include "plot_theme.h"
+
 class QCustomPlot;
+class QCPAxisTickerFixed;
 class QCPGraph;
 class QCPItemText;
 class QCPItemStraightLine;
@@ -37,16 +42,32 @@ public:
     int pointCount(int series) const;
     QString seriesName(int series) const;
     QCustomPlot* plot() const { return m_plot; }
+    QString title() const { return m_title; }
+
+    // The curves as they stand, for export in the one figure style.
+    FigureData figureData() const;
+    void applyTheme(const PlotTheme& theme);
+    // The y axis tick count chosen for the current height (small charts get fewer ticks).
+    int yTickCount() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void showReadout(QMouseEvent* event);
     void fitView();
+    void updateTickDensity();
 
     QCustomPlot* m_plot = nullptr;
     QToolButton* m_reset = nullptr;
     QCPItemText* m_readout = nullptr;
     QCPItemStraightLine* m_cursor = nullptr;
     QString m_suffix;
+    QString m_title;
+    QSharedPointer<QCPAxisTickerFixed> m_yTicker;
+    int m_yTickCount = 0;
+    QFont m_baseFont;
+    PlotTheme m_theme;
     bool m_fixedY = false;
     double m_yLow = 0.0;
     double m_yHigh = 1.0;

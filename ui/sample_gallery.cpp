@@ -43,14 +43,15 @@ SampleGallery::SampleGallery(QWidget* parent)
     controls->addWidget(m_order);
     controls->addWidget(m_count, 1);
 
-    const int lineHeight = fontMetrics().height();
+    m_baseFont = PlotTheme::screenBaseFont();
+    m_theme = PlotTheme::current();
+    setFont(m_theme.font(m_baseFont));
     m_grid->setViewMode(QListView::IconMode);
     m_grid->setMovement(QListView::Static);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setUniformItemSizes(true);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_grid->setIconSize(QSize(kTileWidth, kImageSide + 3 * lineHeight + 10));
-    m_grid->setGridSize(QSize(kTileWidth + 8, kImageSide + 3 * lineHeight + 18));
+    updateGridSize();
     m_grid->setSpacing(2);
 
     m_detailImage->setAlignment(Qt::AlignCenter);
@@ -162,6 +163,22 @@ void SampleGallery::refresh() {
     }
 }
 
+int SampleGallery::imageSide() const { return int(kImageSide * m_theme.fontScale()); }
+int SampleGallery::tileWidth() const { return int(kTileWidth * m_theme.fontScale()); }
+
+void SampleGallery::updateGridSize() {
+    const int lineHeight = fontMetrics().height();
+    m_grid->setIconSize(QSize(tileWidth(), imageSide() + 3 * lineHeight + 10));
+    m_grid->setGridSize(QSize(tileWidth() + 8, imageSide() + 3 * lineHeight + 18));
+}
+
+void SampleGallery::applyTheme(const PlotTheme& theme) {
+    m_theme = theme;
+    setFont(theme.font(m_baseFont));
+    updateGridSize();
+    refresh();
+}
+
 QString SampleGallery::tileSummary(int index) const {
     QString text = "true: " + className(m_data->trueLabels[index]) +
                    "\nlabel: " + className(m_data->train.labels[index]);
@@ -174,6 +191,8 @@ QPixmap SampleGallery::tile(int index) const {
     const qreal dpr = devicePixelRatioF();
     const QFontMetrics metrics = fontMetrics();
     const int line = metrics.height();
+    const int kImageSide = imageSide();
+    const int kTileWidth = tileWidth();
     const QSize size(kTileWidth, kImageSide + 3 * line + 10);
     QPixmap pixmap(size * dpr);
     pixmap.setDevicePixelRatio(dpr);
@@ -199,13 +218,16 @@ QPixmap SampleGallery::tile(int index) const {
     drawLine("true: " + className(m_data->trueLabels[index]), text, QColor());
     QColor labelBackground = SeriesStyle::corrupted();
     labelBackground.setAlpha(60);
-    drawLine("label: " + className(assigned), corrupted ? SeriesStyle::corrupted().darker(130) : text,
+    const QColor corruptedText = m_theme.dark ? SeriesStyle::corrupted().lighter(125) : SeriesStyle::corrupted().darker(130);
+    drawLine("label: " + className(assigned), corrupted ? corruptedText : text,
              corrupted ? labelBackground : QColor());
     if (!m_history.empty()) {
         const int predicted = m_history.back()[index];
         const bool fitted = predicted == assigned;
         drawLine(QString("pred: %1 %2").arg(className(predicted), fitted ? "✓" : "✗"),
-                 fitted ? SeriesStyle::clean().darker(140) : QColor(150, 40, 40), QColor());
+                 fitted ? (m_theme.dark ? SeriesStyle::clean().lighter(130) : SeriesStyle::clean().darker(140))
+                        : (m_theme.dark ? QColor(255, 130, 130) : QColor(150, 40, 40)),
+                 QColor());
     } else {
         drawLine("pred: –", palette().color(QPalette::PlaceholderText), QColor());
     }

@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+#include "plot_theme.h"
 #include "training_types.h"
 
 class QComboBox;
@@ -38,6 +39,8 @@ public:
     const SharedCorruptedDataset& data() const { return m_data; }
     QListWidget* grid() const { return m_grid; }
     void showHistory(int index);
+    // Larger tiles and type in presentation mode; label colours readable on the theme.
+    void applyTheme(const PlotTheme& theme);
     QString historyText() const;
 
 private:
@@ -47,6 +50,12 @@ private:
     QString className(int label) const;
     QString tileSummary(int index) const;
 
+    int imageSide() const;
+    int tileWidth() const;
+    void updateGridSize();
+
+    PlotTheme m_theme;
+    QFont m_baseFont;
     SharedCorruptedDataset m_data;
     std::vector<std::vector<int>> m_history;  // predictions, one vector per finished epoch
     std::vector<int> m_fittedSince;

@@ -28,7 +28,11 @@ SweepSummary SweepSummary::fromRuns(const std::vector<RunRecord>& runs) {
         series.model = key.first;
         series.mode = key.second;
         const RunRecord* baseline = baselineByModel.count(key.first) ? baselineByModel[key.first] : nullptr;
-        if (baseline != nullptr && std::find(members.begin(), members.end(), baseline) == members.end()) {
+        // The model's level-0 run stands in for a mode's level 0 unless the mode has its own.
+        const bool hasLevelZero = std::any_of(members.begin(), members.end(), [](const RunRecord* run) {
+            return run->config.corruption == CorruptionMode::None || run->config.level == 0.0;
+        });
+        if (baseline != nullptr && !hasLevelZero) {
             members.push_back(baseline);
         }
         std::sort(members.begin(), members.end(), [](const RunRecord* a, const RunRecord* b) {

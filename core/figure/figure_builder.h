@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "figure/figure_data.h"
+#include "run/run_record.h"
+
+namespace shatter {
+
+// Turns run folders into plots: any per-epoch metric of metrics.csv overlaid across runs, and
+// the three panels of the paper's Figure 1.
+class FigureBuilder {
+public:
+    // Per-epoch metrics (the columns of metrics.csv) and the panels of Figure 1: loss_by_mode
+    // (a), epochs_to_fit and slowdown (b), test_error (c).
+    static const std::vector<std::string>& metricNames();
+    static bool isSummaryMetric(const std::string& name);
+    // Any metric name above; throws ConfigError listing the valid names.
+    static FigureData metric(const std::vector<RunRecord>& runs, const std::string& name);
+
+    // (a) training loss per epoch for true labels and each corruption mode at its highest level
+    // (random labels, shuffled pixels, random pixels, Gaussian), per model.
+    static FigureData trainingLossByMode(const std::vector<RunRecord>& runs);
+    // (b) epochs to fit against the corruption level; as a slowdown factor relative to level 0.
+    static FigureData timeToFit(const std::vector<RunRecord>& runs, bool slowdown);
+    // (c) final test error against the corruption level.
+    static FigureData testError(const std::vector<RunRecord>& runs);
+
+    // A short name for a run in a legend: "random labels", "labels 40%", "true labels",
+    // prefixed with the model when `withModel`.
+    static std::string runLabel(const RunRecord& run, bool withModel);
+};
+
+}  // namespace shatter

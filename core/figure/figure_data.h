@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace shatter {
+
+// The numbers behind one plot, independent of how it is drawn: title, axis titles and named
+// series of (x, y) points. The GUI draws it on screen, exports it to PNG/SVG/PDF, and writes
+// it to CSV; the CLI does the same offscreen.
+struct FigureData {
+    struct Series {
+        std::string name;
+        std::vector<double> x;
+        std::vector<double> y;
+        int colour = 0;      // index into the theme's palette
+        int dash = 0;        // 0 solid; 1.. dashed variants (a second model, say)
+        bool markers = false;
+        int rgb = -1;        // 0xRRGGBB: a fixed colour instead of the palette's
+    };
+
+    std::string title;
+    std::string xLabel;
+    std::string yLabel;
+    std::vector<Series> series;
+    std::string note;        // shown instead of the curves when there are no points
+    bool integerX = false;   // epochs: whole-number ticks
+    bool hasYRange = false;  // fixed y axis instead of fitted
+    double yLow = 0.0;
+    double yHigh = 1.0;
+
+    std::size_t pointCount() const;
+    // Long format, one row per point: series,<x label>,<y label>. Names are quoted as needed;
+    // values are written with full precision so that the CSV reproduces the plot.
+    std::string toCsv() const;
+};
+
+}  // namespace shatter

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QDialog>
+
+#include "sweep/sweep_plan.h"
+#include "train/run_config.h"
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace shatter {
+
+class SweepController;
+
+// Queues one run per model, corruption mode and level (the paper's Figure 1), every run with
+// the experiment panel's other settings. Shows the sweep's progress ("point 3 of 6 · epoch
+// 5/60") while the live view follows the run in progress; Cancel stops it. The sweep folder
+// goes under the runs folder; "Resume…" continues a cancelled sweep where it stopped.
+class SweepDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    SweepDialog(SweepController* controller, const RunConfig& base, QWidget* parent = nullptr);
+
+    // The plan the dialog would start; throws ConfigError for bad levels or an empty axis.
+    SweepPlan plan() const;
+    void setLevelsText(const QString& text);
+    void setModels(const QStringList& keys);
+    void setModes(const std::vector<CorruptionMode>& modes);
+    void setEpochs(int epochs);
+    // Starts a new sweep folder, or continues `directory` when given.
+    void startSweep(const QString& directory = QString());
+
+    QPushButton* startButton() const { return m_start; }
+    QPushButton* cancelButton() const { return m_cancel; }
+    QProgressBar* progressBar() const { return m_progress; }
+    QString progressText() const;
+
+Q_SIGNALS:
+    void sweepStarted(const QString& directory);
+
+private:
+    void updateSummary();
+    void setActive(bool active);
+
+    SweepController* m_controller;
+    RunConfig m_base;
+    QListWidget* m_models;
+    std::vector<std::pair<CorruptionMode, QCheckBox*>> m_modes;
+    QLineEdit* m_levels;
+    QSpinBox* m_epochs;
+    QCheckBox* m_stopWhenFit;
+    QLabel* m_summary;
+    QProgressBar* m_progress;
+    QLabel* m_status;
+    QPushButton* m_start;
+    QPushButton* m_resume;
+    QPushButton* m_cancel;
+    QPushButton* m_close;
+    int m_epochCount = 0;
+    QString m_point;
+};
+
+}  // namespace shatter
