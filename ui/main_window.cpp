@@ -16,10 +16,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cifar_download_dialog.h"
+#include "compare_view.h"
 #include "corruption_preview.h"
 #include "experiment_panel.h"
 #include "live_view.h"
 #include "preset_library.h"
+#include "run_list_panel.h"
 #include "sample_gallery.h"
 #include "shatter_error.h"
 #include "status_bar.h"
@@ -37,6 +39,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_preview(new CorruptionPreview),
       m_status(new StatusBar),
       m_tabs(new QTabWidget),
+      m_views(new QTabWidget),
+      m_runs(new RunListPanel),
+      m_compare(new CompareView),
       m_presetDescription(new QLabel) {
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
@@ -72,17 +77,22 @@ MainWindow::MainWindow(QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_presetDescription);
-    rightLayout->addWidget(centre, 1);
+    m_views->addTab(centre, "Live");
+    m_views->addTab(m_compare, "Compare");
+    m_views->setDocumentMode(true);
+    rightLayout->addWidget(m_views, 1);
 
     auto* main = new QSplitter(Qt::Horizontal);
     main->addWidget(scroll);
     main->addWidget(right);
+    main->addWidget(m_runs);
     main->setStretchFactor(1, 1);
     main->setChildrenCollapsible(false);
     setCentralWidget(main);
     setStatusBar(m_status);
 
     m_transport->setPresets(PresetLibrary::titles());
+    m_runs->setRunsRoot(TrainingController::runsRoot());
     wire();
     resize(1280, 800);
     restoreSettings();
@@ -123,6 +133,17 @@ void MainWindow::wire() {
     });
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
+
+    // The run library follows the GUI's runs; the comparison follows the ticks.
+    connect(m_controller, &TrainingController::runDirectoryCreated, m_runs, &RunListPanel::setActiveRun);
+    connect(m_controller, &TrainingController::epochEnded, this,
+            [this]() { m_runs->refreshRun(m_controller->runDirectory()); });
+    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        if (state == TrainingController::State::Idle) m_runs->setActiveRun({});
+    });
+    connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() { m_compare->setRuns(m_runs->tickedEntries()); });
+    connect(m_runs, &RunListPanel::compareRequested, this, [this]() { m_views->setCurrentWidget(m_compare); });
+    connect(m_runs, &RunListPanel::errorOccurred, this, &MainWindow::showError);
 
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
     connect(space, &QShortcut::activated, this, &MainWindow::togglePause);
@@ -211,6 +232,9 @@ void MainWindow::saveSettings() const {
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("experiment/config", QString::fromStdString(m_panel->config().toJson().dump()));
     settings.setValue("experiment/preset", m_transport->currentPreset());
+    settings.setValue("window/view", m_views->currentIndex());
+    m_runs->saveState(settings);
+    m_compare->saveState(settings);
 }
 
 void MainWindow::restoreSettings() {
@@ -230,6 +254,9 @@ void MainWindow::restoreSettings() {
         }
     }
     if (!restored) applyPreset("Classroom: random labels");
+    m_runs->restoreState(settings);
+    m_compare->restoreState(settings);
+    m_views->setCurrentIndex(settings.value("window/view", 0).toInt());
 }
 
 }  // namespace shatter

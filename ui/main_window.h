@@ -10,9 +10,11 @@ class QTabWidget;
 namespace shatter {
 
 class CifarDownloadDialog;
+class CompareView;
 class CorruptionPreview;
 class ExperimentPanel;
 class LiveView;
+class RunListPanel;
 class SampleGallery;
 class StatusBar;
 class TransportBar;
@@ -40,6 +42,10 @@ public:
     CorruptionPreview* corruptionPreview() const { return m_preview; }
     StatusBar* runStatusBar() const { return m_status; }
     QTabWidget* lowerTabs() const { return m_tabs; }
+    // "Live" and "Compare".
+    QTabWidget* viewTabs() const { return m_views; }
+    RunListPanel* runList() const { return m_runs; }
+    CompareView* compareView() const { return m_compare; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -59,6 +65,9 @@ private:
     CorruptionPreview* m_preview;
     StatusBar* m_status;
     QTabWidget* m_tabs;
+    QTabWidget* m_views;
+    RunListPanel* m_runs;
+    CompareView* m_compare;
     QLabel* m_presetDescription;
     QString m_previewSpec;
 };

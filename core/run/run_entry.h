@@ -16,7 +16,8 @@ struct RunEntry {
     std::string root;          // the library root it was found under
     std::string folderName;    // the run folder's own name
     std::string sweep;         // name of the sweep folder holding it; empty when none
-    std::string displayName;   // config.json's "name" when set, else the folder name
+    std::string displayName;   // config.json's "name" when set, else the folder name without
+                               // its leading time stamp
     std::string status;        // finished | stopped | diverged | failed | incomplete | unreadable
     std::string error;         // why the folder is unreadable, or why the run failed
     bool readable = false;

@@ -1,6 +1,7 @@
 #include "run/run_library.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
@@ -83,6 +84,18 @@ std::string utcStamp() {
     return buffer;
 }
 
+// RunWriter's folder names start with the time, "20260110-093000-"; the rest names the run.
+std::string withoutTimestamp(const std::string& folder) {
+    auto digits = [&](std::size_t from, std::size_t count) {
+        for (std::size_t i = from; i < from + count; ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(folder[i]))) return false;
+        }
+        return true;
+    };
+    const bool stamped = folder.size() > 16 && digits(0, 8) && folder[8] == '-' && digits(9, 6) && folder[15] == '-';
+    return stamped ? folder.substr(16) : folder;
+}
+
 void moveFolder(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     fs::rename(from, to, ec);
@@ -98,7 +111,7 @@ RunEntry RunLibrary::read(const std::string& directory, const std::string& root)
     entry.directory = directory;
     entry.root = root.empty() ? directory : root;
     entry.folderName = folderName(directory);
-    entry.displayName = entry.folderName;
+    entry.displayName = withoutTimestamp(entry.folderName);
     try {
         const RunRecord record = RunReader::load(directory);
         entry.readable = true;

@@ -81,7 +81,7 @@ private Q_SLOTS:
         const RunEntry* done = findEntry(entries, "20260101-100000-true");
         QVERIFY(done && done->readable);
         QCOMPARE(done->status, std::string("finished"));
-        QCOMPARE(done->displayName, std::string("20260101-100000-true"));
+        QCOMPARE(done->displayName, std::string("true"));  // the time stamp is in startedAt
         QCOMPARE(done->epochCount, 5);
         QCOMPARE(int(done->epochs.size()), 5);
         QCOMPARE(done->trainAcc, 1.0);
