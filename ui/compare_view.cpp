@@ -145,6 +145,8 @@ void CompareView::rebuildPlot() {
     delete m_plot;
     m_plot = new MetricPlot(QString::fromStdString(column->title), QString::fromStdString(column->unit));
     m_plot->setObjectName("comparePlot");
+    // The legend's run names must not set the window's minimum width; at worst they are cut.
+    m_plot->setMinimumWidth(260);
     m_plotHolder->layout()->addWidget(m_plot);
     m_plot->show();
     m_plot->plot()->legend->setWrap(2);  // two runs per legend row: long run names stay whole

@@ -64,7 +64,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_presetDescription->setStyleSheet("QLabel { background: palette(alternate-base); }");
 
     m_tabs->addTab(m_gallery, "Samples");
-    m_tabs->addTab(m_preview, "Corruption preview");
+    // The preview's rows of images scroll rather than set the window's minimum width.
+    auto* previewScroll = new QScrollArea;
+    previewScroll->setWidget(m_preview);
+    previewScroll->setWidgetResizable(true);
+    previewScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(previewScroll, "Corruption preview");
 
     auto* centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_live);

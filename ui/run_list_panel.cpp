@@ -168,6 +168,7 @@ QSize RunListPanel::sizeHint() const { return {380, QWidget::sizeHint().height()
 
 void RunListPanel::setRunsRoot(const QString& root) {
     m_runsRoot = clean(root);
+    QDir().mkpath(m_runsRoot);  // so that the watcher sees the first command-line run too
     refresh();
 }
 
@@ -400,6 +401,11 @@ void RunListPanel::renameRun(const QString& directory, const QString& name) {
 bool RunListPanel::deleteRun(const QString& directory) {
     const RunEntry* e = entry(directory);
     if (!e) return false;
+    if (directory == m_activeRun) {
+        Q_EMIT errorOccurred("“" + QString::fromStdString(e->displayName) +
+                             "” is training now: stop it first, then delete it.");
+        return false;
+    }
     if (e->root == e->directory) {
         Q_EMIT errorOccurred(QDir::toNativeSeparators(directory) +
                              " was added as a folder of its own: remove it from the library instead "
@@ -444,6 +450,20 @@ bool RunListPanel::undoDelete() {
             setTicked(QString::fromStdString(e.directory), true);
         }
     }
+    return true;
+}
+
+bool RunListPanel::restoreDeleted(const RunLibrary::TrashedRun& trashed) {
+    try {
+        RunLibrary::restore(trashed);
+    } catch (const std::exception& error) {
+        Q_EMIT errorOccurred(QString::fromStdString(error.what()));
+        return false;
+    }
+    std::erase_if(m_undo, [&](const Deleted& d) { return d.trashed.trashDirectory == trashed.trashDirectory; });
+    m_undoBar->setVisible(!m_undo.empty());
+    if (!m_undo.empty()) m_undoLabel->setText(QString("Deleted “%1”.").arg(m_undo.back().name));
+    refresh();
     return true;
 }
 
@@ -521,6 +541,14 @@ void RunListPanel::showContextMenu(const QPoint& position) {
     menu.addAction("Add run folder…", this, &RunListPanel::chooseFolder);
     menu.addAction("Refresh", this, &RunListPanel::refresh);
     if (canUndoDelete()) menu.addAction("Undo delete", this, &RunListPanel::undoDelete);
+    QMenu* deleted = menu.addMenu("Restore deleted run");
+    for (const QString& root : roots()) {
+        for (const RunLibrary::TrashedRun& trashed : RunLibrary::trash(root.toStdString())) {
+            const QString name = QDir(QString::fromStdString(trashed.originalDirectory)).dirName();
+            deleted->addAction(name, this, [this, trashed]() { restoreDeleted(trashed); });
+        }
+    }
+    deleted->setEnabled(!deleted->isEmpty());
     menu.addAction("Empty trash…", this, &RunListPanel::confirmEmptyTrash);
     menu.exec(m_tree->viewport()->mapToGlobal(position));
 }

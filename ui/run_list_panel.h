@@ -64,6 +64,8 @@ public:
     bool deleteRun(const QString& directory);
     bool canUndoDelete() const { return !m_undo.empty(); }
     bool undoDelete();
+    // Puts back a run deleted earlier, in this launch or before (RunLibrary::trash lists them).
+    bool restoreDeleted(const RunLibrary::TrashedRun& trashed);
     // Removes the trash of every listed root for good.
     void emptyTrash();
     void openFolder(const QString& directory) const;

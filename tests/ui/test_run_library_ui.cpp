@@ -193,6 +193,7 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
 
     compare->setMetric("train_acc");
     saveArtifact(window, "compare-window.png");
+    QCOMPARE(window.width(), 1280);  // long run names in the legend do not widen the window
     window.close();
 }
 
@@ -290,6 +291,18 @@ void TestRunLibraryUi::sessionComesBack() {
     again.close();
     MainWindow third;
     QCOMPARE(third.runList()->tickedDirectories(), QStringList{copiedRun()});
+
+    // A run deleted in an earlier launch can still be put back from the trash.
+    QVERIFY(third.runList()->deleteRun(localRandom()));
+    third.close();
+    MainWindow fourth;
+    QVERIFY(!fourth.runList()->canUndoDelete());
+    QVERIFY(!fourth.runList()->item(localRandom()));
+    const std::vector<RunLibrary::TrashedRun> trashed = RunLibrary::trash(runsRoot().toStdString());
+    QCOMPARE(int(trashed.size()), 1);
+    QVERIFY(fourth.runList()->restoreDeleted(trashed[0]));
+    QVERIFY(fourth.runList()->item(localRandom()));
+    QCOMPARE(fourth.runList()->entry(localRandom())->epochCount, 8);
 }
 
 int main(int argc, char* argv[]) {
