@@ -100,11 +100,11 @@ RunListPanel::RunListPanel(QWidget* parent)
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);  // renaming goes through startRename
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->setTextElideMode(Qt::ElideRight);
+    m_tree->setTextElideMode(Qt::ElideMiddle);  // run names differ at their end
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_tree->setMinimumWidth(300);
+    m_tree->setMinimumWidth(280);
 
     auto* addButton = new QPushButton("Add run folder…");
     addButton->setToolTip("List the runs in a folder made elsewhere, e.g. copied from a GPU server");
@@ -164,7 +164,7 @@ RunListPanel::RunListPanel(QWidget* parent)
     updateButtons();
 }
 
-QSize RunListPanel::sizeHint() const { return {380, QWidget::sizeHint().height()}; }
+QSize RunListPanel::sizeHint() const { return {330, QWidget::sizeHint().height()}; }
 
 void RunListPanel::setRunsRoot(const QString& root) {
     m_runsRoot = clean(root);
