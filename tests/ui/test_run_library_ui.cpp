@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QProcess>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -267,6 +268,41 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("finished"));
     QCOMPARE(list->entry(directory)->epochCount, 2);
     QCOMPARE(int(list->entries().size()), before + 1);
+
+    // Acceptance: a run made by shatter-cli on "another machine", its folder copied here, is
+    // listed once its folder is added and overlays with the GUI run made here.
+    const QString cli = qEnvironmentVariable("SHATTER_CLI");
+    if (!cli.isEmpty()) {
+        QTemporaryDir server;
+        QProcess process;
+        process.start(cli, {"run", "--train-size", "200", "--test-size", "200", "--epochs", "3", "--corruption",
+                            "labels", "--level", "0.5", "--threads", "1", "--out", server.path()});
+        QVERIFY(process.waitForFinished(120000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        const QStringList made = QDir(server.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        const QString copies = g_home->path() + "/copied-from-cli";
+        fs::create_directories(copies.toStdString());
+        fs::copy((server.path() + "/" + made[0]).toStdString(), (copies + "/" + made[0]).toStdString(),
+                 fs::copy_options::recursive);
+        list->addFolder(copies);
+        const QString copied = copies + "/" + made[0];
+        QVERIFY(list->item(copied));
+        QCOMPARE(list->entry(copied)->status, std::string("finished"));
+        list->setTicked(QStringList{directory, copied});
+        MetricPlot* plot = window.compareView()->plot();
+        QCOMPARE(plot->seriesCount(), 2);
+        // Newest first: the copied command-line run (3 epochs), then the GUI run (2 epochs).
+        QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-50"));
+        QCOMPARE(plot->pointCount(0), 3);
+        QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-100"));
+        QCOMPARE(plot->pointCount(1), 2);
+        QVERIFY(window.compareView()->differingSettings().contains("level"));
+        list->removeFolder(copies);
+        QVERIFY(!list->item(copied));
+    } else {
+        qWarning("SHATTER_CLI not set: the copied command-line run is not checked");
+    }
     QDir(directory).removeRecursively();
     window.close();
 }
