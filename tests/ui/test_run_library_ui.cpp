@@ -7,7 +7,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QProcess>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -254,19 +256,32 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     QDir(runsRoot() + "/20260111-100000-cli").removeRecursively();
     QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before, 5000);
 
-    // A GUI run shows up while it trains and reads finished at the end.
+    // A GUI run shows up while it trains, cannot be deleted meanwhile, and reads stopped after Stop.
     window.applyPreset("Classroom: random labels");
     RunConfig config = window.experimentPanel()->config();
     config.trainSize = 200;
     config.testSize = 200;
-    config.epochs = 2;
+    config.epochs = 200;
     window.experimentPanel()->setConfig(config);
     window.startRun();
-    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
+                                 list->item(window.controller()->runDirectory()) &&
+                                 list->entry(window.controller()->runDirectory())->epochCount >= 2,
+                             60000);
     const QString directory = window.controller()->runDirectory();
-    QVERIFY(list->item(directory));
-    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("finished"));
-    QCOMPARE(list->entry(directory)->epochCount, 2);
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("running"));
+    QSignalSpy errors(list, &RunListPanel::errorOccurred);
+    QVERIFY(!list->deleteRun(directory));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(errors.first().first().toString().contains("training now"));
+    QVERIFY(QDir(directory).exists());
+    QTRY_VERIFY(window.findChild<QMessageBox*>());
+    window.findChild<QMessageBox*>()->button(QMessageBox::Ok)->click();
+    window.controller()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 30000);
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("stopped"));
+    const int guiEpochs = list->entry(directory)->epochCount;
+    QVERIFY(guiEpochs >= 2 && guiEpochs < 200);
     QCOMPARE(int(list->entries().size()), before + 1);
 
     // Acceptance: a run made by shatter-cli on "another machine", its folder copied here, is
@@ -292,11 +307,11 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
         list->setTicked(QStringList{directory, copied});
         MetricPlot* plot = window.compareView()->plot();
         QCOMPARE(plot->seriesCount(), 2);
-        // Newest first: the copied command-line run (3 epochs), then the GUI run (2 epochs).
+        // Newest first: the copied command-line run (3 epochs), then the GUI run.
         QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-50"));
         QCOMPARE(plot->pointCount(0), 3);
         QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-100"));
-        QCOMPARE(plot->pointCount(1), 2);
+        QCOMPARE(plot->pointCount(1), guiEpochs);
         QVERIFY(window.compareView()->differingSettings().contains("level"));
         list->removeFolder(copies);
         QVERIFY(!list->item(copied));
