@@ -181,6 +181,7 @@ void MainWindow::startRun() {
         showError(QString::fromStdString(error.what()));
         return;
     }
+    m_views->setCurrentIndex(0);  // the new run's live curves
     m_live->beginRun(config.epochs);
     m_gallery->setData(nullptr);
     m_status->beginRun(config.epochs);

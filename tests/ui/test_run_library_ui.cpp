@@ -22,6 +22,7 @@
 
 #include "compare_view.h"
 #include "experiment_panel.h"
+#include "live_view.h"
 #include "main_window.h"
 #include "metric_plot.h"
 #include "run_list_panel.h"
@@ -263,7 +264,9 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     config.testSize = 200;
     config.epochs = 200;
     window.experimentPanel()->setConfig(config);
+    window.viewTabs()->setCurrentWidget(window.compareView());
     window.startRun();
+    QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.liveView()->parentWidget()));
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
                                  list->item(window.controller()->runDirectory()) &&
                                  list->entry(window.controller()->runDirectory())->epochCount >= 2,
