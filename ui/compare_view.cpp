@@ -1,7 +1,6 @@
 #include "compare_view.h"
 
-#include <algorithm>
-#include <cmath>
+#include <qcustomplot.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,7 +14,8 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
+#include <algorithm>
+#include <cmath>
 
 #include "metric_plot.h"
 #include "run/metric_column.h"
@@ -30,7 +30,8 @@ const char* const kDefaultMetric = "train_acc";
 const QColor kHighlight(255, 226, 140);
 
 QString percent(double fraction) {
-    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1) + " %" : QStringLiteral("–");
+    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1) + " %"
+                                   : QStringLiteral("–");
 }
 
 QIcon swatch(const QColor& colour, Qt::PenStyle style) {
@@ -66,7 +67,8 @@ CompareView::CompareView(QWidget* parent)
       m_plotHolder(new QWidget),
       m_table(new QTableWidget) {
     for (const MetricColumn& column : MetricColumn::all()) {
-        m_metricBox->addItem(QString::fromStdString(column.title), QString::fromStdString(column.key));
+        m_metricBox->addItem(QString::fromStdString(column.title),
+                             QString::fromStdString(column.key));
     }
     m_metricBox->setCurrentIndex(m_metricBox->findData(QString(kDefaultMetric)));
     m_metricBox->setToolTip("The column of metrics.csv to overlay");
@@ -81,7 +83,8 @@ CompareView::CompareView(QWidget* parent)
     bar->addWidget(m_hint, 1);
     bar->addWidget(m_onlyDiffering);
     m_hint->setForegroundRole(QPalette::PlaceholderText);
-    m_hint->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // may be cut, never widens the window
+    m_hint->setSizePolicy(QSizePolicy::Ignored,
+                          QSizePolicy::Preferred);  // may be cut, never widens the window
 
     auto* plotLayout = new QVBoxLayout(m_plotHolder);
     plotLayout->setContentsMargins(0, 0, 0, 0);
@@ -121,9 +124,11 @@ void CompareView::setRuns(const std::vector<RunEntry>& runs) {
     std::vector<RunConfig> configs;
     for (const RunEntry& run : m_runs) configs.push_back(run.config);
     m_differing.clear();
-    for (const std::string& key : SettingsDiff::differing(configs)) m_differing << QString::fromStdString(key);
-    m_hint->setText(m_runs.empty() ? "Tick runs in the RUNS list to overlay them here."
-                                   : QString("%1 run%2").arg(m_runs.size()).arg(m_runs.size() == 1 ? "" : "s"));
+    for (const std::string& key : SettingsDiff::differing(configs))
+        m_differing << QString::fromStdString(key);
+    m_hint->setText(
+        m_runs.empty() ? "Tick runs in the RUNS list to overlay them here."
+                       : QString("%1 run%2").arg(m_runs.size()).arg(m_runs.size() == 1 ? "" : "s"));
     rebuildPlot();
     rebuildTable();
 }
@@ -143,7 +148,8 @@ void CompareView::rebuildPlot() {
     const MetricColumn* column = MetricColumn::find(metric().toStdString());
     if (!column) column = &MetricColumn::all().front();
     delete m_plot;
-    m_plot = new MetricPlot(QString::fromStdString(column->title), QString::fromStdString(column->unit));
+    m_plot =
+        new MetricPlot(QString::fromStdString(column->title), QString::fromStdString(column->unit));
     m_plot->setObjectName("comparePlot");
     // The legend's run names must not set the window's minimum width; at worst they are cut.
     m_plot->setMinimumWidth(260);
@@ -158,8 +164,9 @@ void CompareView::rebuildPlot() {
     int epochs = 1;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const RunEntry& run = m_runs[i];
-        const int series = m_plot->addSeries(names[int(i)], RunPalette::colourFor(QString::fromStdString(run.directory)),
-                                             RunPalette::lineStyle(int(i)));
+        const int series = m_plot->addSeries(
+            names[int(i)], RunPalette::colourFor(QString::fromStdString(run.directory)),
+            RunPalette::lineStyle(int(i)));
         for (const EpochMetrics& metrics : run.epochs) {
             m_plot->addPoint(series, metrics.epoch, column->plotValue(metrics));
         }
@@ -197,7 +204,8 @@ void CompareView::rebuildTable() {
     for (std::size_t c = 0; c < m_runs.size(); ++c) {
         const RunEntry& run = m_runs[c];
         auto* header = new QTableWidgetItem(
-            swatch(RunPalette::colourFor(QString::fromStdString(run.directory)), RunPalette::lineStyle(int(c))),
+            swatch(RunPalette::colourFor(QString::fromStdString(run.directory)),
+                   RunPalette::lineStyle(int(c))),
             names[int(c)]);
         header->setToolTip(QDir::toNativeSeparators(QString::fromStdString(run.directory)));
         m_table->setHorizontalHeaderItem(int(c), header);
@@ -218,7 +226,8 @@ void CompareView::rebuildTable() {
             const RunEntry& run = m_runs[c];
             QString text;
             if (row.setting) {
-                text = QString::fromStdString(SettingsDiff::value(run.config, row.key.toStdString()));
+                text =
+                    QString::fromStdString(SettingsDiff::value(run.config, row.key.toStdString()));
             } else if (row.key == "status") {
                 text = QString::fromStdString(run.status);
             } else if (row.key == "epochs_done") {

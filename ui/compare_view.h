@@ -1,9 +1,8 @@
 #pragma once
 
-#include <vector>
-
 #include <QStringList>
 #include <QWidget>
+#include <vector>
 
 #include "run/run_entry.h"
 
@@ -43,7 +42,8 @@ public:
     QComboBox* metricBox() const { return m_metricBox; }
     // The setting keys highlighted as differing.
     QStringList differingSettings() const { return m_differing; }
-    // The table row of a setting key or of a final number ("train_acc", "test_acc", ...); -1 if none.
+    // The table row of a setting key or of a final number ("train_acc", "test_acc", ...); -1 if
+    // none.
     int rowOf(const QString& key) const;
 
     void saveState(QSettings& settings) const;

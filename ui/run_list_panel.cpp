@@ -1,8 +1,5 @@
 #include "run_list_panel.h"
 
-#include <cmath>
-#include <exception>
-
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
@@ -23,6 +20,8 @@
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <cmath>
+#include <exception>
 
 #include "run_palette.h"
 
@@ -43,7 +42,8 @@ QString symbolFor(const QString& status) {
 }
 
 QString percent(double fraction) {
-    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1) : QStringLiteral("–");
+    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1)
+                                   : QStringLiteral("–");
 }
 
 QIcon swatch(const QColor& colour) {
@@ -98,7 +98,8 @@ RunListPanel::RunListPanel(QWidget* parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);  // renaming goes through startRename
+    m_tree->setEditTriggers(
+        QAbstractItemView::NoEditTriggers);  // renaming goes through startRename
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->setTextElideMode(Qt::ElideMiddle);  // run names differ at their end
     m_tree->header()->setStretchLastSection(false);
@@ -107,7 +108,8 @@ RunListPanel::RunListPanel(QWidget* parent)
     m_tree->setMinimumWidth(280);
 
     auto* addButton = new QPushButton("Add run folder…");
-    addButton->setToolTip("List the runs in a folder made elsewhere, e.g. copied from a GPU server");
+    addButton->setToolTip(
+        "List the runs in a folder made elsewhere, e.g. copied from a GPU server");
     auto* refreshButton = new QPushButton("Refresh");
     refreshButton->setToolTip("Read every run again (runs a command line is still writing)");
     m_renameButton->setToolTip("Give the selected run a name (F2); its folder keeps its name");
@@ -147,19 +149,24 @@ RunListPanel::RunListPanel(QWidget* parent)
     connect(refreshButton, &QPushButton::clicked, this, &RunListPanel::refresh);
     connect(m_renameButton, &QPushButton::clicked, this, &RunListPanel::startRename);
     connect(m_deleteButton, &QPushButton::clicked, this, &RunListPanel::deleteSelected);
-    connect(m_openButton, &QPushButton::clicked, this, [this]() { openFolder(selectedDirectory()); });
+    connect(m_openButton, &QPushButton::clicked, this,
+            [this]() { openFolder(selectedDirectory()); });
     connect(m_compareButton, &QPushButton::clicked, this, &RunListPanel::compareRequested);
     connect(m_undoButton, &QPushButton::clicked, this, &RunListPanel::undoDelete);
     connect(m_tree, &QTreeWidget::itemChanged, this, &RunListPanel::onItemChanged);
     connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &RunListPanel::updateButtons);
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem*, int) { startRename(); });
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
+            [this](QTreeWidgetItem*, int) { startRename(); });
     connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &RunListPanel::showContextMenu);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_refreshTimer, qOverload<>(&QTimer::start));
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_refreshTimer,
+            qOverload<>(&QTimer::start));
     connect(m_refreshTimer, &QTimer::timeout, this, &RunListPanel::refresh);
 
-    auto* rename = new QShortcut(QKeySequence(Qt::Key_F2), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    auto* rename =
+        new QShortcut(QKeySequence(Qt::Key_F2), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(rename, &QShortcut::activated, this, &RunListPanel::startRename);
-    auto* remove = new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+    auto* remove =
+        new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &RunListPanel::deleteSelected);
     updateButtons();
 }
@@ -271,15 +278,18 @@ void RunListPanel::fillItem(QTreeWidgetItem* row, const RunEntry& entry) const {
     QStringList tip;
     tip << "<b>" + QString::fromStdString(entry.displayName).toHtmlEscaped() + "</b>";
     if (!entry.settings.empty()) tip << QString::fromStdString(entry.settings).toHtmlEscaped();
-    if (!entry.sweep.empty()) tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
+    if (!entry.sweep.empty())
+        tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
     if (!entry.startedAt.empty()) tip << "started " + QString::fromStdString(entry.startedAt);
     tip << QDir::toNativeSeparators(directory).toHtmlEscaped();
-    if (!entry.error.empty()) tip << "<i>" + QString::fromStdString(entry.error).toHtmlEscaped() + "</i>";
+    if (!entry.error.empty())
+        tip << "<i>" + QString::fromStdString(entry.error).toHtmlEscaped() + "</i>";
     row->setToolTip(NameColumn, tip.join("<br>"));
 
     row->setText(StatusColumn, symbolFor(status));
     QString statusTip = status;
-    if (entry.readable) statusTip += QString(", %1 of %2 epochs").arg(entry.epochCount).arg(entry.config.epochs);
+    if (entry.readable)
+        statusTip += QString(", %1 of %2 epochs").arg(entry.epochCount).arg(entry.config.epochs);
     if (!entry.error.empty()) statusTip += ": " + QString::fromStdString(entry.error);
     row->setToolTip(StatusColumn, statusTip);
     row->setData(StatusColumn, Qt::UserRole, status);
@@ -288,11 +298,13 @@ void RunListPanel::fillItem(QTreeWidgetItem* row, const RunEntry& entry) const {
     row->setText(TrainColumn, percent(entry.trainAcc));
     row->setText(TestColumn, percent(entry.testAcc));
     row->setText(GapColumn, percent(entry.gap));
-    row->setText(FitColumn, entry.epochsToFit ? QString::number(*entry.epochsToFit) : QStringLiteral("–"));
+    row->setText(FitColumn,
+                 entry.epochsToFit ? QString::number(*entry.epochsToFit) : QStringLiteral("–"));
     for (int column = TrainColumn; column <= FitColumn; ++column) {
         row->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     }
-    const QBrush text = entry.readable ? m_tree->palette().text() : m_tree->palette().placeholderText();
+    const QBrush text =
+        entry.readable ? m_tree->palette().text() : m_tree->palette().placeholderText();
     for (int column = 0; column < m_tree->columnCount(); ++column) row->setForeground(column, text);
     if (status == "failed" || status == "diverged" || status == "unreadable") {
         row->setForeground(StatusColumn, QColor(200, 60, 40));
@@ -364,7 +376,8 @@ void RunListPanel::setTicked(const QString& directory, bool ticked) {
 
 QString RunListPanel::selectedDirectory() const {
     const QList<QTreeWidgetItem*> selected = m_tree->selectedItems();
-    return selected.isEmpty() ? QString() : selected.first()->data(NameColumn, kDirectoryRole).toString();
+    return selected.isEmpty() ? QString()
+                              : selected.first()->data(NameColumn, kDirectoryRole).toString();
 }
 
 void RunListPanel::onItemChanged(QTreeWidgetItem* row, int column) {
@@ -407,14 +420,15 @@ bool RunListPanel::deleteRun(const QString& directory) {
         return false;
     }
     if (e->root == e->directory) {
-        Q_EMIT errorOccurred(QDir::toNativeSeparators(directory) +
-                             " was added as a folder of its own: remove it from the library instead "
-                             "(right-click › Remove folder from library).");
+        Q_EMIT errorOccurred(
+            QDir::toNativeSeparators(directory) +
+            " was added as a folder of its own: remove it from the library instead "
+            "(right-click › Remove folder from library).");
         return false;
     }
     try {
-        Deleted deleted{RunLibrary::moveToTrash(e->root, e->directory), QString::fromStdString(e->displayName),
-                        m_ticked.contains(directory)};
+        Deleted deleted{RunLibrary::moveToTrash(e->root, e->directory),
+                        QString::fromStdString(e->displayName), m_ticked.contains(directory)};
         m_undo.push_back(deleted);
         m_ticked.remove(directory);
         m_undoLabel->setText(QString("Deleted “%1”.").arg(deleted.name));
@@ -446,7 +460,8 @@ bool RunListPanel::undoDelete() {
     refresh();
     // The restored folder may be spelled differently (a resolved link): match it by identity.
     for (const RunEntry& e : m_entries) {
-        if (QFileInfo(QString::fromStdString(e.directory)) == QFileInfo(original) && deleted.ticked) {
+        if (QFileInfo(QString::fromStdString(e.directory)) == QFileInfo(original) &&
+            deleted.ticked) {
             setTicked(QString::fromStdString(e.directory), true);
         }
     }
@@ -460,7 +475,9 @@ bool RunListPanel::restoreDeleted(const RunLibrary::TrashedRun& trashed) {
         Q_EMIT errorOccurred(QString::fromStdString(error.what()));
         return false;
     }
-    std::erase_if(m_undo, [&](const Deleted& d) { return d.trashed.trashDirectory == trashed.trashDirectory; });
+    std::erase_if(m_undo, [&](const Deleted& d) {
+        return d.trashed.trashDirectory == trashed.trashDirectory;
+    });
     m_undoBar->setVisible(!m_undo.empty());
     if (!m_undo.empty()) m_undoLabel->setText(QString("Deleted “%1”.").arg(m_undo.back().name));
     refresh();
@@ -511,8 +528,7 @@ void RunListPanel::deleteSelected() {
 
 void RunListPanel::confirmEmptyTrash() {
     const auto answer = QMessageBox::question(
-        this, "Empty trash",
-        "Remove the deleted runs for good? This cannot be undone.",
+        this, "Empty trash", "Remove the deleted runs for good? This cannot be undone.",
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer == QMessageBox::Yes) emptyTrash();
 }
@@ -534,7 +550,8 @@ void RunListPanel::showContextMenu(const QPoint& position) {
         menu.addAction("Open folder", this, [this, directory]() { openFolder(directory); });
         if (e && m_extraFolders.contains(QString::fromStdString(e->root))) {
             const QString root = QString::fromStdString(e->root);
-            menu.addAction("Remove folder from library", this, [this, root]() { removeFolder(root); });
+            menu.addAction("Remove folder from library", this,
+                           [this, root]() { removeFolder(root); });
         }
         menu.addSeparator();
     }
@@ -561,7 +578,8 @@ void RunListPanel::updateButtons() {
     m_openButton->setEnabled(e != nullptr);
     const int ticked = int(m_ticked.size());
     m_compareButton->setEnabled(ticked > 0);
-    m_compareButton->setText(ticked > 0 ? QString("Compare ticked (%1)").arg(ticked) : QString("Compare ticked"));
+    m_compareButton->setText(ticked > 0 ? QString("Compare ticked (%1)").arg(ticked)
+                                        : QString("Compare ticked"));
 }
 
 }  // namespace shatter

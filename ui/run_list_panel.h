@@ -1,10 +1,9 @@
 #pragma once
 
-#include <vector>
-
 #include <QSet>
 #include <QStringList>
 #include <QWidget>
+#include <vector>
 
 #include "run/run_entry.h"
 #include "run/run_library.h"

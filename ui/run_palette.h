@@ -1,9 +1,8 @@
 #pragma once
 
-#include <array>
-
 #include <QColor>
 #include <QString>
+#include <array>
 
 #include "run/run_library.h"
 
@@ -18,8 +17,8 @@ struct RunPalette {
     static QColor colour(int index) {
         // Okabe-Ito without its yellow (too faint on white), plus two darker tones.
         static const std::array<QColor, kSize> colours = {
-            QColor(0, 114, 178),   QColor(213, 94, 0),   QColor(0, 158, 115), QColor(204, 121, 167),
-            QColor(86, 180, 233),  QColor(230, 159, 0),  QColor(80, 80, 80),  QColor(136, 34, 85)};
+            QColor(0, 114, 178),  QColor(213, 94, 0),  QColor(0, 158, 115), QColor(204, 121, 167),
+            QColor(86, 180, 233), QColor(230, 159, 0), QColor(80, 80, 80),  QColor(136, 34, 85)};
         return colours[static_cast<std::size_t>(((index % kSize) + kSize) % kSize)];
     }
 

@@ -9,10 +9,10 @@ namespace shatter {
 
 // One column of metrics.csv, for plots that let the user pick the metric.
 struct MetricColumn {
-    std::string key;      // the csv header name, e.g. "test_acc"
-    std::string title;    // e.g. "Test accuracy"
-    std::string unit;     // axis label, e.g. "accuracy (%)"
-    bool percent = false; // a fraction shown as a percentage
+    std::string key;       // the csv header name, e.g. "test_acc"
+    std::string title;     // e.g. "Test accuracy"
+    std::string unit;      // axis label, e.g. "accuracy (%)"
+    bool percent = false;  // a fraction shown as a percentage
     double (*read)(const EpochMetrics&) = nullptr;
 
     // The value to plot (percentages scaled by 100); NaN when the epoch has none.

@@ -7,9 +7,8 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "run/run_reader.h"
 #include "run/settings_diff.h"
@@ -50,7 +49,8 @@ std::vector<fs::path> subfolders(const fs::path& directory) {
     if (ec) return folders;
     for (const fs::directory_entry& entry : it) {
         std::error_code typeError;
-        if (entry.is_directory(typeError) && !isHidden(entry.path())) folders.push_back(entry.path());
+        if (entry.is_directory(typeError) && !isHidden(entry.path()))
+            folders.push_back(entry.path());
     }
     std::sort(folders.begin(), folders.end());
     return folders;
@@ -92,7 +92,8 @@ std::string withoutTimestamp(const std::string& folder) {
         }
         return true;
     };
-    const bool stamped = folder.size() > 16 && digits(0, 8) && folder[8] == '-' && digits(9, 6) && folder[15] == '-';
+    const bool stamped =
+        folder.size() > 16 && digits(0, 8) && folder[8] == '-' && digits(9, 6) && folder[15] == '-';
     return stamped ? folder.substr(16) : folder;
 }
 
@@ -100,7 +101,8 @@ void moveFolder(const fs::path& from, const fs::path& to) {
     std::error_code ec;
     fs::rename(from, to, ec);
     if (ec) {
-        throw RunStoreError(from.string() + ": cannot move to " + to.string() + " (" + ec.message() + ")");
+        throw RunStoreError(from.string() + ": cannot move to " + to.string() + " (" +
+                            ec.message() + ")");
     }
 }
 
@@ -187,12 +189,14 @@ void RunLibrary::rename(const std::string& directory, const std::string& name) {
     } catch (const nlohmann::json::parse_error&) {
         throw RunStoreError(path + ": not valid JSON, cannot rename the run");
     }
-    if (!config.is_object()) throw RunStoreError(path + ": not a JSON object, cannot rename the run");
+    if (!config.is_object())
+        throw RunStoreError(path + ": not a JSON object, cannot rename the run");
     config["name"] = name;
     writeFileAtomically(path, config.dump(2) + "\n");
 }
 
-RunLibrary::TrashedRun RunLibrary::moveToTrash(const std::string& root, const std::string& directory) {
+RunLibrary::TrashedRun RunLibrary::moveToTrash(const std::string& root,
+                                               const std::string& directory) {
     const fs::path rootPath = fs::path(resolvedPath(root));
     const fs::path runPath = fs::path(resolvedPath(directory));
     const fs::path relative = runPath.lexically_relative(rootPath);
@@ -225,7 +229,8 @@ RunLibrary::TrashedRun RunLibrary::moveToTrash(const std::string& root, const st
 void RunLibrary::restore(const TrashedRun& trashed) {
     std::error_code ec;
     if (fs::exists(trashed.originalDirectory, ec)) {
-        throw RunStoreError(trashed.originalDirectory + ": already exists, cannot restore the deleted run there");
+        throw RunStoreError(trashed.originalDirectory +
+                            ": already exists, cannot restore the deleted run there");
     }
     if (!fs::is_directory(trashed.trashDirectory, ec)) {
         throw RunStoreError(trashed.trashDirectory + ": no longer in the trash");
@@ -253,10 +258,12 @@ std::vector<RunLibrary::TrashedRun> RunLibrary::trash(const std::string& root) {
         } catch (const RunStoreError&) {
             continue;
         }
-        while (!relative.empty() && (relative.back() == '\n' || relative.back() == '\r')) relative.pop_back();
+        while (!relative.empty() && (relative.back() == '\n' || relative.back() == '\r'))
+            relative.pop_back();
         const fs::path original = rootPath / relative;
         const fs::path inTrash = slot / original.filename();
-        if (fs::is_directory(inTrash, ec)) runs.push_back({rootPath.string(), original.string(), inTrash.string()});
+        if (fs::is_directory(inTrash, ec))
+            runs.push_back({rootPath.string(), original.string(), inTrash.string()});
     }
     return runs;
 }

@@ -2,7 +2,6 @@
 
 #include <cmath>
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 #include "corruption/corruption_mode.h"
@@ -26,10 +25,10 @@ std::string datasetName(const std::string& spec) {
 
 const std::vector<std::string>& SettingsDiff::keys() {
     static const std::vector<std::string> list = {
-        "dataset", "train_size", "test_size", "model", "corruption", "level",
-        "epochs", "batch_size", "lr", "lr_decay", "momentum", "weight_decay",
-        "dropout", "random_crop", "seed", "device", "threads", "fit_threshold",
-        "stop_when_fit"};
+        "dataset",  "train_size",   "test_size",     "model",        "corruption",
+        "level",    "epochs",       "batch_size",    "lr",           "lr_decay",
+        "momentum", "weight_decay", "dropout",       "random_crop",  "seed",
+        "device",   "threads",      "fit_threshold", "stop_when_fit"};
     return list;
 }
 
@@ -69,13 +68,15 @@ std::vector<std::string> SettingsDiff::differing(const std::vector<RunConfig>& c
 }
 
 std::string SettingsDiff::headline(const RunConfig& config) {
-    std::string corruption = config.corruption == CorruptionMode::None
-                                 ? std::string("true labels")
-                                 : corruptionModeKey(config.corruption) + " " +
-                                       std::to_string(static_cast<int>(std::lround(config.level * 100))) + "%";
+    std::string corruption =
+        config.corruption == CorruptionMode::None
+            ? std::string("true labels")
+            : corruptionModeKey(config.corruption) + " " +
+                  std::to_string(static_cast<int>(std::lround(config.level * 100))) + "%";
     std::string data = datasetName(config.dataset);
     if (config.trainSize > 0) data += " " + std::to_string(config.trainSize);
-    return config.model + " · " + corruption + " · " + data + " · lr " + number(config.effectiveLearningRate());
+    return config.model + " · " + corruption + " · " + data + " · lr " +
+           number(config.effectiveLearningRate());
 }
 
 }  // namespace shatter

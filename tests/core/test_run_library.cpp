@@ -4,8 +4,8 @@
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "run/metric_column.h"
 #include "run/metrics_csv.h"
@@ -54,22 +54,24 @@ private Q_SLOTS:
         test::writeRunFolder(r + "/20260101-100000-true", labelsConfig(0), 5, 1.0, 0.85, "finished",
                              "2026-01-01T10:00:00Z");
         // Killed mid-run: no summary.json, the last metrics line cut short.
-        const std::string cut = test::writeRunFolder(r + "/20260101-110000-cut", labelsConfig(1.0), 4, 0.5,
-                                                     0.1, std::nullopt, "2026-01-01T11:00:00Z");
+        const std::string cut =
+            test::writeRunFolder(r + "/20260101-110000-cut", labelsConfig(1.0), 4, 0.5, 0.1,
+                                 std::nullopt, "2026-01-01T11:00:00Z");
         appendText(cut + "/metrics.csv", "5,1.2,0.6");
         // A config.json that is not JSON.
         fs::create_directories(r + "/20260101-120000-broken");
         std::ofstream(r + "/20260101-120000-broken/config.json") << "{ \"model\": ";
         std::ofstream(r + "/20260101-120000-broken/metrics.csv") << "epoch\n";
         // A sweep folder: sweep.json beside run folders.
-        test::writeRunFolder(r + "/sweep-levels/labels-40", labelsConfig(0.4), 5, 1.0, 0.5, "finished",
-                             "2026-01-02T09:00:00Z");
-        test::writeRunFolder(r + "/sweep-levels/labels-80", labelsConfig(0.8), 5, 0.9, 0.2, "stopped",
-                             "2026-01-02T09:10:00Z");
+        test::writeRunFolder(r + "/sweep-levels/labels-40", labelsConfig(0.4), 5, 1.0, 0.5,
+                             "finished", "2026-01-02T09:00:00Z");
+        test::writeRunFolder(r + "/sweep-levels/labels-80", labelsConfig(0.8), 5, 0.9, 0.2,
+                             "stopped", "2026-01-02T09:10:00Z");
         std::ofstream(r + "/sweep-levels/sweep.json") << "{}";
         // Neither run nor sweep: ignored. Hidden folders (the trash) too.
         fs::create_directories(r + "/notes/empty");
-        test::writeRunFolder(r + "/.trash/x/old", labelsConfig(0), 2, 0.5, 0.5, "finished", "2025-01-01T00:00:00Z");
+        test::writeRunFolder(r + "/.trash/x/old", labelsConfig(0), 2, 0.5, 0.5, "finished",
+                             "2025-01-01T00:00:00Z");
 
         const std::vector<RunEntry> entries = RunLibrary::scan({r, r + "/does-not-exist"});
         QCOMPARE(int(entries.size()), 5);
@@ -127,7 +129,8 @@ private Q_SLOTS:
     void malformedMetricsIsUnreadableAndTheScanGoesOn() {
         QTemporaryDir root;
         const std::string r = root.path().toStdString();
-        const std::string bad = test::writeRunFolder(r + "/a-bad", labelsConfig(0), 3, 1, 0.8, "finished", "");
+        const std::string bad =
+            test::writeRunFolder(r + "/a-bad", labelsConfig(0), 3, 1, 0.8, "finished", "");
         appendText(bad + "/metrics.csv", "4,x,y\n");
         test::writeRunFolder(r + "/b-good", labelsConfig(0), 3, 1, 0.8, "finished", "");
         fs::create_directories(r + "/c-no-config");
@@ -163,8 +166,10 @@ private Q_SLOTS:
     void deleteMovesIntoTheTrashAndUndoRestores() {
         QTemporaryDir root;
         const std::string r = root.path().toStdString();
-        const std::string a = test::writeRunFolder(r + "/run-a", labelsConfig(0), 3, 1, 0.8, "finished", "1");
-        const std::string b = test::writeRunFolder(r + "/sweep/run-b", labelsConfig(0.2), 3, 1, 0.7, "finished", "2");
+        const std::string a =
+            test::writeRunFolder(r + "/run-a", labelsConfig(0), 3, 1, 0.8, "finished", "1");
+        const std::string b =
+            test::writeRunFolder(r + "/sweep/run-b", labelsConfig(0.2), 3, 1, 0.7, "finished", "2");
         std::ofstream(r + "/sweep/sweep.json") << "{}";
         QCOMPARE(int(RunLibrary::scan({r}).size()), 2);
 
@@ -214,7 +219,8 @@ private Q_SLOTS:
         QCOMPARE(SettingsDiff::differing({a, b}), std::vector<std::string>{"level"});
         b.model = "mlp-3x512";
         b.seed = 7;
-        QCOMPARE(SettingsDiff::differing({a, b}), (std::vector<std::string>{"model", "level", "seed"}));
+        QCOMPARE(SettingsDiff::differing({a, b}),
+                 (std::vector<std::string>{"model", "level", "seed"}));
         QVERIFY(SettingsDiff::differing({a}).empty());
         QVERIFY(SettingsDiff::differing({a, a, a}).empty());
         // The learning rate compares as used: the MLP's default equals 0.01 typed in.
@@ -231,7 +237,8 @@ private Q_SLOTS:
         RunConfig t2 = t;
         t2.level = 0.3;
         QVERIFY(SettingsDiff::differing({t, t2}).empty());
-        QCOMPARE(SettingsDiff::differing({t, a}), (std::vector<std::string>{"corruption", "level"}));
+        QCOMPARE(SettingsDiff::differing({t, a}),
+                 (std::vector<std::string>{"corruption", "level"}));
         for (const std::string& key : SettingsDiff::keys()) QVERIFY(a.toJson().contains(key));
     }
 

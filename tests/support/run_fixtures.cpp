@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "run/metrics_csv.h"
@@ -16,10 +15,10 @@ std::string writeRunFolder(const std::string& directory, const RunConfig& config
                            const std::optional<std::string>& status, const std::string& startedAt) {
     std::filesystem::create_directories(directory);
     nlohmann::json json = config.toJson();
-    json["run"] = {{"shatter_version", "0.1.0"},  {"libtorch_version", "2.1.0"},
-                   {"device", "CPU, 1 thread"},   {"dataset_name", "Fashion-MNIST"},
-                   {"parameters", 407050},        {"train_examples", 200},
-                   {"test_examples", 100},        {"started_at", startedAt}};
+    json["run"] = {{"shatter_version", "0.1.0"}, {"libtorch_version", "2.1.0"},
+                   {"device", "CPU, 1 thread"},  {"dataset_name", "Fashion-MNIST"},
+                   {"parameters", 407050},       {"train_examples", 200},
+                   {"test_examples", 100},       {"started_at", startedAt}};
     std::ofstream(directory + "/config.json") << json.dump(2) << "\n";
 
     std::ofstream metrics(directory + "/metrics.csv");

@@ -6,17 +6,16 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
-#include <QProcess>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
-
 #include <filesystem>
 #include <fstream>
 
@@ -80,7 +79,8 @@ private Q_SLOTS:
 };
 
 void TestRunLibraryUi::initTestCase() {
-    test::writeRunFolder(localTrue().toStdString(), labels(0), 8, 1.0, 0.86, "finished", "2026-01-10T08:00:00Z");
+    test::writeRunFolder(localTrue().toStdString(), labels(0), 8, 1.0, 0.86, "finished",
+                         "2026-01-10T08:00:00Z");
     test::writeRunFolder(localRandom().toStdString(), labels(1.0), 8, 0.62, 0.10, "stopped",
                          "2026-01-10T09:00:00Z");
     // A run made on another machine, then copied here: written elsewhere, copied as a folder.
@@ -102,7 +102,8 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     QCOMPARE(list->tree()->topLevelItemCount(), 2);
     QTreeWidgetItem* random = list->item(localRandom());
     QVERIFY(random);
-    QCOMPARE(random->text(RunListPanel::NameColumn), QString("mlp-1x512-labels-100"));  // the time is in the tooltip
+    QCOMPARE(random->text(RunListPanel::NameColumn),
+             QString("mlp-1x512-labels-100"));  // the time is in the tooltip
     QCOMPARE(random->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("stopped"));
     QCOMPARE(random->text(RunListPanel::TrainColumn), QLocale().toString(62.0, 'f', 1));
     QCOMPARE(random->text(RunListPanel::TestColumn), QLocale().toString(10.0, 'f', 1));
@@ -116,18 +117,21 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     QCOMPARE(int(list->entries().size()), 4);
     QTreeWidgetItem* copied = list->item(copiedRun());
     QVERIFY(copied);
-    QCOMPARE(copied->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("finished"));
+    QCOMPARE(copied->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("finished"));
     QVERIFY(copied->flags() & Qt::ItemIsUserCheckable);
     QTreeWidgetItem* broken = list->item(serverFolder() + "/20260109-230000-broken");
     QVERIFY(broken);
-    QCOMPARE(broken->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("unreadable"));
+    QCOMPARE(broken->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("unreadable"));
     QVERIFY(!(broken->flags() & Qt::ItemIsUserCheckable));
     QVERIFY(broken->toolTip(RunListPanel::NameColumn).contains("config.json"));
     // Newest first.
     QCOMPARE(list->tree()->topLevelItem(0), list->item(localRandom()));
 
     // Each run's colour comes from its folder name: the same in the next launch, anywhere.
-    QCOMPARE(RunPalette::colourFor(copiedRun()), RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
+    QCOMPARE(RunPalette::colourFor(copiedRun()),
+             RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
     window.close();
 }
 
@@ -179,7 +183,8 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     const int model = compare->rowOf("model");
     QVERIFY(!table->verticalHeaderItem(model)->text().startsWith("≠"));
     QCOMPARE(table->item(model, 0)->background().style(), Qt::NoBrush);
-    QCOMPARE(table->item(compare->rowOf("test_acc"), 1)->text(), QLocale().toString(52.0, 'f', 1) + " %");
+    QCOMPARE(table->item(compare->rowOf("test_acc"), 1)->text(),
+             QLocale().toString(52.0, 'f', 1) + " %");
     QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 0)->text(), QString("not fitted"));
     QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 1)->text(), QString("8"));
 
@@ -214,7 +219,8 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     QVERIFY(QDir(localRandom()).exists());
     // In place, as a user edits the name.
     list->item(copiedRun())->setText(RunListPanel::NameColumn, "labels 40% (server)");
-    QCOMPARE(QString::fromStdString(list->entry(copiedRun())->displayName), QString("labels 40% (server)"));
+    QCOMPARE(QString::fromStdString(list->entry(copiedRun())->displayName),
+             QString("labels 40% (server)"));
     QCOMPARE(compare->plot()->seriesName(1), QString("labels 40% (server)"));
 
     // Delete moves the run into the trash and out of the comparison; undo brings both back.
@@ -249,15 +255,18 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     RunListPanel* list = window.runList();
     const int before = int(list->entries().size());
     // A command-line run written while the window is open: the folder watcher picks it up.
-    test::writeRunFolder((runsRoot() + "/20260111-100000-cli").toStdString(), labels(0.2), 3, 0.9, 0.7,
-                         std::nullopt, "2026-01-11T10:00:00Z");
+    test::writeRunFolder((runsRoot() + "/20260111-100000-cli").toStdString(), labels(0.2), 3, 0.9,
+                         0.7, std::nullopt, "2026-01-11T10:00:00Z");
     QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before + 1, 5000);
-    QCOMPARE(list->item(runsRoot() + "/20260111-100000-cli")->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+    QCOMPARE(list->item(runsRoot() + "/20260111-100000-cli")
+                 ->data(RunListPanel::StatusColumn, Qt::UserRole)
+                 .toString(),
              QString("incomplete"));
     QDir(runsRoot() + "/20260111-100000-cli").removeRecursively();
     QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before, 5000);
 
-    // A GUI run shows up while it trains, cannot be deleted meanwhile, and reads stopped after Stop.
+    // A GUI run shows up while it trains, cannot be deleted meanwhile, and reads stopped after
+    // Stop.
     window.applyPreset("Classroom: random labels");
     RunConfig config = window.experimentPanel()->config();
     config.trainSize = 200;
@@ -266,13 +275,15 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     window.experimentPanel()->setConfig(config);
     window.viewTabs()->setCurrentWidget(window.compareView());
     window.startRun();
-    QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.liveView()->parentWidget()));
+    QCOMPARE(window.viewTabs()->currentWidget(),
+             static_cast<QWidget*>(window.liveView()->parentWidget()));
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
                                  list->item(window.controller()->runDirectory()) &&
                                  list->entry(window.controller()->runDirectory())->epochCount >= 2,
                              60000);
     const QString directory = window.controller()->runDirectory();
-    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("running"));
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("running"));
     QSignalSpy errors(list, &RunListPanel::errorOccurred);
     QVERIFY(!list->deleteRun(directory));
     QCOMPARE(errors.count(), 1);
@@ -282,7 +293,8 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     window.findChild<QMessageBox*>()->button(QMessageBox::Ok)->click();
     window.controller()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 30000);
-    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("stopped"));
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("stopped"));
     const int guiEpochs = list->entry(directory)->epochCount;
     QVERIFY(guiEpochs >= 2 && guiEpochs < 200);
     QCOMPARE(int(list->entries().size()), before + 1);
@@ -293,16 +305,17 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     if (!cli.isEmpty()) {
         QTemporaryDir server;
         QProcess process;
-        process.start(cli, {"run", "--train-size", "200", "--test-size", "200", "--epochs", "3", "--corruption",
-                            "labels", "--level", "0.5", "--threads", "1", "--out", server.path()});
+        process.start(cli, {"run", "--train-size", "200", "--test-size", "200", "--epochs", "3",
+                            "--corruption", "labels", "--level", "0.5", "--threads", "1", "--out",
+                            server.path()});
         QVERIFY(process.waitForFinished(120000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         const QStringList made = QDir(server.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QCOMPARE(made.size(), 1);
         const QString copies = g_home->path() + "/copied-from-cli";
         fs::create_directories(copies.toStdString());
-        fs::copy((server.path() + "/" + made[0]).toStdString(), (copies + "/" + made[0]).toStdString(),
-                 fs::copy_options::recursive);
+        fs::copy((server.path() + "/" + made[0]).toStdString(),
+                 (copies + "/" + made[0]).toStdString(), fs::copy_options::recursive);
         list->addFolder(copies);
         const QString copied = copies + "/" + made[0];
         QVERIFY(list->item(copied));
