@@ -7,6 +7,7 @@
 #include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
@@ -168,7 +169,20 @@ RunListPanel::RunListPanel(QWidget* parent)
     auto* remove =
         new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &RunListPanel::deleteSelected);
+    // Space ticks the current run; without this the window's Space shortcut (start/pause) takes it.
+    m_tree->installEventFilter(this);
     updateButtons();
+}
+
+bool RunListPanel::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_tree && event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
+            event->accept();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QSize RunListPanel::sizeHint() const { return {330, QWidget::sizeHint().height()}; }

@@ -77,6 +77,9 @@ public:
     QPushButton* undoButton() const { return m_undoButton; }
     QPushButton* compareButton() const { return m_compareButton; }
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 Q_SIGNALS:
     // The ticked runs changed, or their numbers did.
     void comparisonChanged();

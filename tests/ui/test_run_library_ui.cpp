@@ -188,8 +188,13 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 0)->text(), QString("not fitted"));
     QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 1)->text(), QString("8"));
 
-    // A third run: the corruption now differs too.
-    list->setTicked(localTrue(), true);
+    // A third run, ticked with Space in the list (which must not start training): the
+    // corruption now differs too.
+    list->tree()->setFocus();
+    list->tree()->setCurrentItem(list->item(localTrue()));
+    QTest::keyClick(list->tree(), Qt::Key_Space);
+    QVERIFY(!window.controller()->isActive());
+    QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), localTrue(), copiedRun()}));
     QCOMPARE(compare->plot()->seriesCount(), 3);
     QCOMPARE(compare->differingSettings(), (QStringList{"corruption", "level"}));
     saveArtifact(window, "compare-window-three-runs.png");
