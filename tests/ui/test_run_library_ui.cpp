@@ -237,6 +237,11 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     QCOMPARE(list->tickedDirectories(), QStringList{copiedRun()});
     QCOMPARE(compare->plot()->seriesCount(), 1);
     QVERIFY(list->undoButton()->isVisibleTo(list));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    list->tree()->setCurrentItem(list->item(copiedRun()));
+    saveArtifact(window, "runs-after-delete.png");
     QTest::mouseClick(list->undoButton(), Qt::LeftButton);
     QVERIFY(QDir(localRandom()).exists());
     QCOMPARE(int(list->entries().size()), 4);
