@@ -27,6 +27,7 @@ Figure1View::Figure1View(QWidget* parent)
     m_timeUnit->addItem("(b) in epochs");
     m_timeUnit->addItem("(b) as slowdown");
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_source->setWordWrap(true);  // a long folder name wraps instead of widening the window
     auto* header = new QHBoxLayout;
     header->addWidget(m_load);
     header->addWidget(m_timeUnit);

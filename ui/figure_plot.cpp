@@ -13,7 +13,7 @@ FigurePlot::FigurePlot(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
-    m_plot->setMinimumSize(220, 160);
+    m_plot->setMinimumSize(170, 160);
     FigureExportDialog::addContextMenu(m_plot, this, [this]() { return m_figure; });
     redraw();
 }

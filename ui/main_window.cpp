@@ -22,12 +22,14 @@
 #include <nlohmann/json.hpp>
 
 #include "cifar_download_dialog.h"
+#include "compare_view.h"
 #include "corruption_preview.h"
 #include "experiment_panel.h"
 #include "figure1_view.h"
 #include "figure_set_exporter.h"
 #include "live_view.h"
 #include "preset_library.h"
+#include "run_list_panel.h"
 #include "sample_gallery.h"
 #include "shatter_error.h"
 #include "status_bar.h"
@@ -47,6 +49,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_preview(new CorruptionPreview),
       m_status(new StatusBar),
       m_tabs(new QTabWidget),
+      m_views(new QTabWidget),
+      m_runs(new RunListPanel),
+      m_compare(new CompareView),
       m_presetDescription(new QLabel),
       m_sweeps(new SweepController(this)),
       m_figure1(new Figure1View) {
@@ -72,8 +77,12 @@ MainWindow::MainWindow(QWidget* parent)
     m_presetDescription->setStyleSheet("QLabel { background: palette(alternate-base); }");
 
     m_tabs->addTab(m_gallery, "Samples");
-    m_tabs->addTab(m_preview, "Corruption preview");
-    m_tabs->addTab(m_figure1, "Figure 1");
+    // The preview's rows of images scroll rather than set the window's minimum width.
+    auto* previewScroll = new QScrollArea;
+    previewScroll->setWidget(m_preview);
+    previewScroll->setWidgetResizable(true);
+    previewScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(previewScroll, "Corruption preview");
 
     auto* centre = new QSplitter(Qt::Vertical);
     centre->addWidget(m_live);
@@ -86,17 +95,23 @@ MainWindow::MainWindow(QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_presetDescription);
-    rightLayout->addWidget(centre, 1);
+    m_views->addTab(centre, "Live");
+    m_views->addTab(m_compare, "Compare");
+    m_views->addTab(m_figure1, "Figure 1");
+    m_views->setDocumentMode(true);
+    rightLayout->addWidget(m_views, 1);
 
     auto* main = new QSplitter(Qt::Horizontal);
     main->addWidget(scroll);
     main->addWidget(right);
+    main->addWidget(m_runs);
     main->setStretchFactor(1, 1);
     main->setChildrenCollapsible(false);
     setCentralWidget(main);
     setStatusBar(m_status);
 
     m_transport->setPresets(PresetLibrary::titles());
+    m_runs->setRunsRoot(TrainingController::runsRoot());
     wire();
     wireSweeps();
     resize(1280, 800);
@@ -174,6 +189,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_live->applyTheme(theme);
     m_gallery->applyTheme(theme);
     m_figure1->applyTheme(theme);
+    m_compare->applyTheme(theme);
 }
 
 SweepDialog* MainWindow::openSweep() {
@@ -214,6 +230,7 @@ void MainWindow::wireSweeps() {
                 m_live->beginRun(epochs);
                 m_gallery->setData(nullptr);
                 m_status->beginRun(epochs);
+                m_views->setCurrentIndex(0);  // the point's live curves
                 m_status->showMessage(QString("Sweep: point %1 of %2 (%3)").arg(index + 1).arg(count).arg(name), 0);
             });
     connect(m_sweeps, &SweepController::started, m_status, &StatusBar::showStart);
@@ -226,7 +243,7 @@ void MainWindow::wireSweeps() {
         m_status->clearMessage();
         m_status->showMessage((cancelled ? "Sweep cancelled: " : "Sweep finished: ") + directory, 10000);
         QString error;
-        if (m_figure1->loadFolders({directory}, &error)) m_tabs->setCurrentWidget(m_figure1);
+        if (m_figure1->loadFolders({directory}, &error)) m_views->setCurrentWidget(m_figure1);
     });
     connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
 }
@@ -265,6 +282,17 @@ void MainWindow::wire() {
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
 
+    // The run library follows the GUI's runs; the comparison follows the ticks.
+    connect(m_controller, &TrainingController::runDirectoryCreated, m_runs, &RunListPanel::setActiveRun);
+    connect(m_controller, &TrainingController::epochEnded, this,
+            [this]() { m_runs->refreshRun(m_controller->runDirectory()); });
+    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        if (state == TrainingController::State::Idle) m_runs->setActiveRun({});
+    });
+    connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() { m_compare->setRuns(m_runs->tickedEntries()); });
+    connect(m_runs, &RunListPanel::compareRequested, this, [this]() { m_views->setCurrentWidget(m_compare); });
+    connect(m_runs, &RunListPanel::errorOccurred, this, &MainWindow::showError);
+
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
     connect(space, &QShortcut::activated, this, &MainWindow::togglePause);
     auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
@@ -296,6 +324,7 @@ void MainWindow::startRun() {
         showError(QString::fromStdString(error.what()));
         return;
     }
+    m_views->setCurrentIndex(0);  // the new run's live curves
     m_live->beginRun(config.epochs);
     m_gallery->setData(nullptr);
     m_status->beginRun(config.epochs);
@@ -353,6 +382,9 @@ void MainWindow::saveSettings() const {
     settings.setValue("window/geometry", saveGeometry());
     settings.setValue("experiment/config", QString::fromStdString(m_panel->config().toJson().dump()));
     settings.setValue("experiment/preset", m_transport->currentPreset());
+    settings.setValue("window/view", m_views->currentIndex());
+    m_runs->saveState(settings);
+    m_compare->saveState(settings);
 }
 
 void MainWindow::restoreSettings() {
@@ -372,6 +404,9 @@ void MainWindow::restoreSettings() {
         }
     }
     if (!restored) applyPreset("Classroom: random labels");
+    m_runs->restoreState(settings);
+    m_compare->restoreState(settings);
+    m_views->setCurrentIndex(settings.value("window/view", 0).toInt());
 }
 
 }  // namespace shatter

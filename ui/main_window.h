@@ -15,12 +15,14 @@ class QToolBar;
 namespace shatter {
 
 class CifarDownloadDialog;
+class CompareView;
 class CorruptionPreview;
 class ExperimentPanel;
 class Figure1View;
 class SweepController;
 class SweepDialog;
 class LiveView;
+class RunListPanel;
 class SampleGallery;
 class StatusBar;
 class TransportBar;
@@ -59,6 +61,10 @@ public:
     Figure1View* figure1View() const { return m_figure1; }
     QAction* presentationAction() const { return m_presentationAction; }
     QAction* darkAction() const { return m_darkAction; }
+    // "Live" and "Compare".
+    QTabWidget* viewTabs() const { return m_views; }
+    RunListPanel* runList() const { return m_runs; }
+    CompareView* compareView() const { return m_compare; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +86,9 @@ private:
     CorruptionPreview* m_preview;
     StatusBar* m_status;
     QTabWidget* m_tabs;
+    QTabWidget* m_views;
+    RunListPanel* m_runs;
+    CompareView* m_compare;
     QLabel* m_presetDescription;
     SweepController* m_sweeps;
     Figure1View* m_figure1;

@@ -181,13 +181,12 @@ private Q_SLOTS:
 
         // Figure 1 comes from the sweep's runs.
         Figure1View* figure = window.figure1View();
-        QCOMPARE(window.lowerTabs()->currentWidget(), figure);
+        QCOMPARE(window.viewTabs()->currentWidget(), figure);
         QCOMPARE(int(figure->runs().size()), 6);
         QCOMPARE(int(figure->lossPlot()->figure().series.size()), 3);  // true, random labels, Gaussian
         QCOMPARE(int(figure->timePlot()->figure().series.size()), 2);
         QCOMPARE(int(figure->errorPlot()->figure().series[0].x.size()), 3);
         dialog->close();
-        window.lowerTabs()->setMinimumHeight(330);
         saveArtifact(window, "sweep-figure1-window.png");
         figure->resize(1500, 420);
         saveArtifact(*figure, "sweep-figure1-view.png");
@@ -220,7 +219,6 @@ private Q_SLOTS:
         QCOMPARE(int(window.figure1View()->runs().size()), 6);
         qInfo("sweep folder: %s", qPrintable(window.sweepController()->directory()));
         dialog->close();
-        window.lowerTabs()->setMinimumHeight(330);
         saveArtifact(window, "classroom-sweep-window.png");
         window.figure1View()->resize(1500, 460);
         saveArtifact(*window.figure1View(), "classroom-sweep-figure1.png");

@@ -1,0 +1,397 @@
+// The run library and the Compare tab in the real main window: runs from the runs folder and
+// from an added folder (runs copied from another machine), ticking runs to overlay them, the
+// settings table, rename, delete and undo, new runs appearing by themselves, and the session
+// (folders, ticks, metric, tab) coming back in the next launch. Screenshots go to
+// SHATTER_ARTIFACT_DIR.
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+#include <filesystem>
+#include <fstream>
+
+#include "compare_view.h"
+#include "experiment_panel.h"
+#include "live_view.h"
+#include "main_window.h"
+#include "metric_plot.h"
+#include "run_list_panel.h"
+#include "run_palette.h"
+#include "support/run_fixtures.h"
+
+using namespace shatter;
+namespace fs = std::filesystem;
+
+namespace {
+
+QTemporaryDir* g_home = nullptr;
+
+QString runsRoot() { return g_home->path() + "/data/shatter/runs"; }
+QString serverFolder() { return g_home->path() + "/from-gpu-server"; }
+
+void saveArtifact(QWidget& widget, const QString& name) {
+    QTest::qWait(200);  // let the plots lay out and replot
+    QDir().mkpath(SHATTER_ARTIFACT_DIR);
+    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
+    QVERIFY2(widget.grab().save(path), qPrintable(path));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+RunConfig labels(double level) {
+    RunConfig config;
+    config.dataset = "fashion-mnist";
+    config.trainSize = 2000;
+    config.testSize = 2000;
+    config.corruption = level > 0 ? CorruptionMode::Labels : CorruptionMode::None;
+    config.level = level > 0 ? level : 1.0;
+    config.epochs = 8;
+    config.batchSize = 32;
+    config.lrDecay = 1.0;
+    config.learningRate = 0.01;
+    return config;
+}
+
+QString localRandom() { return runsRoot() + "/20260110-090000-mlp-1x512-labels-100"; }
+QString localTrue() { return runsRoot() + "/20260110-080000-mlp-1x512-none"; }
+QString copiedRun() { return serverFolder() + "/20260109-220000-mlp-1x512-labels-40"; }
+
+}  // namespace
+
+class TestRunLibraryUi : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void listsLocalRunsAndACopiedFolder();
+    void tickingTwoRunsOverlaysThemWithTheirSettings();
+    void renameDeleteAndUndo();
+    void newRunsAppearByThemselves();
+    void sessionComesBack();
+};
+
+void TestRunLibraryUi::initTestCase() {
+    test::writeRunFolder(localTrue().toStdString(), labels(0), 8, 1.0, 0.86, "finished",
+                         "2026-01-10T08:00:00Z");
+    test::writeRunFolder(localRandom().toStdString(), labels(1.0), 8, 0.62, 0.10, "stopped",
+                         "2026-01-10T09:00:00Z");
+    // A run made on another machine, then copied here: written elsewhere, copied as a folder.
+    QTemporaryDir server;
+    const std::string made = server.path().toStdString() + "/20260109-220000-mlp-1x512-labels-40";
+    test::writeRunFolder(made, labels(0.4), 8, 1.0, 0.52, "finished", "2026-01-09T22:00:00Z");
+    fs::create_directories(serverFolder().toStdString());
+    fs::copy(made, copiedRun().toStdString(), fs::copy_options::recursive);
+    // And a folder that came over broken.
+    fs::create_directories(serverFolder().toStdString() + "/20260109-230000-broken");
+    std::ofstream(serverFolder().toStdString() + "/20260109-230000-broken/config.json") << "{ nope";
+}
+
+void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    QCOMPARE(list->runsRoot(), runsRoot());
+    QCOMPARE(int(list->entries().size()), 2);
+    QCOMPARE(list->tree()->topLevelItemCount(), 2);
+    QTreeWidgetItem* random = list->item(localRandom());
+    QVERIFY(random);
+    QCOMPARE(random->text(RunListPanel::NameColumn),
+             QString("mlp-1x512-labels-100"));  // the time is in the tooltip
+    QCOMPARE(random->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("stopped"));
+    QCOMPARE(random->text(RunListPanel::TrainColumn), QLocale().toString(62.0, 'f', 1));
+    QCOMPARE(random->text(RunListPanel::TestColumn), QLocale().toString(10.0, 'f', 1));
+    QCOMPARE(random->text(RunListPanel::GapColumn), QLocale().toString(52.0, 'f', 1));
+    QCOMPARE(random->text(RunListPanel::FitColumn), QString("–"));
+    QCOMPARE(list->item(localTrue())->text(RunListPanel::FitColumn), QString("8"));
+
+    // "Add run folder…": the copied run and the broken folder join the list.
+    list->addFolder(serverFolder());
+    QCOMPARE(list->extraFolders(), QStringList{serverFolder()});
+    QCOMPARE(int(list->entries().size()), 4);
+    QTreeWidgetItem* copied = list->item(copiedRun());
+    QVERIFY(copied);
+    QCOMPARE(copied->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("finished"));
+    QVERIFY(copied->flags() & Qt::ItemIsUserCheckable);
+    QTreeWidgetItem* broken = list->item(serverFolder() + "/20260109-230000-broken");
+    QVERIFY(broken);
+    QCOMPARE(broken->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("unreadable"));
+    QVERIFY(!(broken->flags() & Qt::ItemIsUserCheckable));
+    QVERIFY(broken->toolTip(RunListPanel::NameColumn).contains("config.json"));
+    // Newest first.
+    QCOMPARE(list->tree()->topLevelItem(0), list->item(localRandom()));
+
+    // Each run's colour comes from its folder name: the same in the next launch, anywhere.
+    QCOMPARE(RunPalette::colourFor(copiedRun()),
+             RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
+    window.close();
+}
+
+void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.width(), 1280);  // the three columns fit
+    RunListPanel* list = window.runList();
+    CompareView* compare = window.compareView();
+    QCOMPARE(int(list->entries().size()), 4);  // the added folder was remembered
+    list->setTicked(QStringList{});
+
+    // Tick a local run and the copied one, as a user clicks the boxes.
+    list->item(localRandom())->setCheckState(RunListPanel::NameColumn, Qt::Checked);
+    list->item(copiedRun())->setCheckState(RunListPanel::NameColumn, Qt::Checked);
+    QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), copiedRun()}));
+    QCOMPARE(list->compareButton()->text(), QString("Compare ticked (2)"));
+    QTest::mouseClick(list->compareButton(), Qt::LeftButton);
+    QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(compare));
+
+    QCOMPARE(int(compare->runs().size()), 2);
+    MetricPlot* plot = compare->plot();
+    QCOMPARE(plot->seriesCount(), 2);
+    QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-100"));
+    QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-40"));
+    QCOMPARE(plot->pointCount(0), 8);  // one point per epoch
+    QCOMPARE(plot->pointCount(1), 8);
+
+    // Any column of metrics.csv.
+    compare->setMetric("test_loss");
+    QCOMPARE(compare->metric(), QString("test_loss"));
+    QCOMPARE(compare->plot()->seriesCount(), 2);
+    QCOMPARE(compare->plot()->pointCount(1), 8);
+    compare->setMetric("test_acc");
+
+    // The table: a column per run; the one setting that differs (the level) is highlighted.
+    QTableWidget* table = compare->table();
+    QCOMPARE(table->columnCount(), 2);
+    QCOMPARE(compare->differingSettings(), QStringList{"level"});
+    const int level = compare->rowOf("level");
+    QVERIFY(level >= 0);
+    QVERIFY(table->verticalHeaderItem(level)->text().startsWith("≠"));
+    QCOMPARE(table->item(level, 0)->text(), QString("1"));
+    QCOMPARE(table->item(level, 1)->text(), QString("0.4"));
+    QVERIFY(table->item(level, 0)->background().style() != Qt::NoBrush);
+    QVERIFY(table->item(level, 0)->font().bold());
+    const int model = compare->rowOf("model");
+    QVERIFY(!table->verticalHeaderItem(model)->text().startsWith("≠"));
+    QCOMPARE(table->item(model, 0)->background().style(), Qt::NoBrush);
+    QCOMPARE(table->item(compare->rowOf("test_acc"), 1)->text(),
+             QLocale().toString(52.0, 'f', 1) + " %");
+    QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 0)->text(), QString("not fitted"));
+    QCOMPARE(table->item(compare->rowOf("epochs_to_fit"), 1)->text(), QString("8"));
+
+    // A third run, ticked with Space in the list (which must not start training): the
+    // corruption now differs too.
+    list->tree()->setFocus();
+    list->tree()->setCurrentItem(list->item(localTrue()));
+    QTest::keyClick(list->tree(), Qt::Key_Space);
+    QVERIFY(!window.controller()->isActive());
+    QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), localTrue(), copiedRun()}));
+    QCOMPARE(compare->plot()->seriesCount(), 3);
+    QCOMPARE(compare->differingSettings(), (QStringList{"corruption", "level"}));
+    saveArtifact(window, "compare-window-three-runs.png");
+    compare->setOnlyDiffering(true);
+    QCOMPARE(compare->rowOf("model"), -1);
+    QVERIFY(compare->rowOf("level") >= 0);
+    saveArtifact(window, "compare-window-only-differing.png");
+    compare->setOnlyDiffering(false);
+    list->setTicked(localTrue(), false);
+
+    compare->setMetric("train_acc");
+    saveArtifact(window, "compare-window.png");
+    QCOMPARE(window.width(), 1280);  // long run names in the legend do not widen the window
+    window.close();
+}
+
+void TestRunLibraryUi::renameDeleteAndUndo() {
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    CompareView* compare = window.compareView();
+    QCOMPARE(list->tickedDirectories().size(), 2);
+
+    // Rename: the name goes into config.json, the folder stays.
+    list->renameRun(localRandom(), "random labels");
+    QCOMPARE(list->item(localRandom())->text(RunListPanel::NameColumn), QString("random labels"));
+    QCOMPARE(compare->plot()->seriesName(0), QString("random labels"));
+    QVERIFY(QDir(localRandom()).exists());
+    // In place, as a user edits the name.
+    list->item(copiedRun())->setText(RunListPanel::NameColumn, "labels 40% (server)");
+    QCOMPARE(QString::fromStdString(list->entry(copiedRun())->displayName),
+             QString("labels 40% (server)"));
+    QCOMPARE(compare->plot()->seriesName(1), QString("labels 40% (server)"));
+
+    // Delete moves the run into the trash and out of the comparison; undo brings both back.
+    QVERIFY(list->deleteRun(localRandom()));
+    QVERIFY(!QDir(localRandom()).exists());
+    QCOMPARE(QDir(runsRoot() + "/.trash").entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
+    QCOMPARE(int(list->entries().size()), 3);
+    QVERIFY(!list->item(localRandom()));
+    QCOMPARE(list->tickedDirectories(), QStringList{copiedRun()});
+    QCOMPARE(compare->plot()->seriesCount(), 1);
+    QVERIFY(list->undoButton()->isVisibleTo(list));
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    list->tree()->setCurrentItem(list->item(copiedRun()));
+    saveArtifact(window, "runs-after-delete.png");
+    QTest::mouseClick(list->undoButton(), Qt::LeftButton);
+    QVERIFY(QDir(localRandom()).exists());
+    QCOMPARE(int(list->entries().size()), 4);
+    QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), copiedRun()}));
+    QCOMPARE(compare->plot()->seriesCount(), 2);
+    QCOMPARE(compare->plot()->pointCount(0), 8);
+    QVERIFY(!list->undoButton()->isVisibleTo(list));
+
+    // The copied folder was added as a root: its run is deleted into that folder's own trash.
+    QVERIFY(list->deleteRun(serverFolder() + "/20260109-230000-broken"));
+    QVERIFY(QDir(serverFolder() + "/.trash").exists());
+    list->emptyTrash();
+    QVERIFY(!QDir(serverFolder() + "/.trash").exists());
+    QCOMPARE(int(list->entries().size()), 3);
+    QVERIFY(!list->canUndoDelete());
+    window.close();
+}
+
+void TestRunLibraryUi::newRunsAppearByThemselves() {
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    const int before = int(list->entries().size());
+    // A command-line run written while the window is open: the folder watcher picks it up.
+    test::writeRunFolder((runsRoot() + "/20260111-100000-cli").toStdString(), labels(0.2), 3, 0.9,
+                         0.7, std::nullopt, "2026-01-11T10:00:00Z");
+    QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before + 1, 5000);
+    QCOMPARE(list->item(runsRoot() + "/20260111-100000-cli")
+                 ->data(RunListPanel::StatusColumn, Qt::UserRole)
+                 .toString(),
+             QString("incomplete"));
+    QDir(runsRoot() + "/20260111-100000-cli").removeRecursively();
+    QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before, 5000);
+
+    // A GUI run shows up while it trains, cannot be deleted meanwhile, and reads stopped after
+    // Stop.
+    window.applyPreset("Classroom: random labels");
+    RunConfig config = window.experimentPanel()->config();
+    config.trainSize = 200;
+    config.testSize = 200;
+    config.epochs = 200;
+    window.experimentPanel()->setConfig(config);
+    window.viewTabs()->setCurrentWidget(window.compareView());
+    window.startRun();
+    QCOMPARE(window.viewTabs()->currentWidget(),
+             static_cast<QWidget*>(window.liveView()->parentWidget()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
+                                 list->item(window.controller()->runDirectory()) &&
+                                 list->entry(window.controller()->runDirectory())->epochCount >= 2,
+                             60000);
+    const QString directory = window.controller()->runDirectory();
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("running"));
+    QSignalSpy errors(list, &RunListPanel::errorOccurred);
+    QVERIFY(!list->deleteRun(directory));
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(errors.first().first().toString().contains("training now"));
+    QVERIFY(QDir(directory).exists());
+    QTRY_VERIFY(window.findChild<QMessageBox*>());
+    window.findChild<QMessageBox*>()->button(QMessageBox::Ok)->click();
+    window.controller()->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 30000);
+    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
+             QString("stopped"));
+    const int guiEpochs = list->entry(directory)->epochCount;
+    QVERIFY(guiEpochs >= 2 && guiEpochs < 200);
+    QCOMPARE(int(list->entries().size()), before + 1);
+
+    // Acceptance: a run made by shatter-cli on "another machine", its folder copied here, is
+    // listed once its folder is added and overlays with the GUI run made here.
+    const QString cli = qEnvironmentVariable("SHATTER_CLI");
+    if (!cli.isEmpty()) {
+        QTemporaryDir server;
+        QProcess process;
+        process.start(cli, {"run", "--train-size", "200", "--test-size", "200", "--epochs", "3",
+                            "--corruption", "labels", "--level", "0.5", "--threads", "1", "--out",
+                            server.path()});
+        QVERIFY(process.waitForFinished(120000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        const QStringList made = QDir(server.path()).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QCOMPARE(made.size(), 1);
+        const QString copies = g_home->path() + "/copied-from-cli";
+        fs::create_directories(copies.toStdString());
+        fs::copy((server.path() + "/" + made[0]).toStdString(),
+                 (copies + "/" + made[0]).toStdString(), fs::copy_options::recursive);
+        list->addFolder(copies);
+        const QString copied = copies + "/" + made[0];
+        QVERIFY(list->item(copied));
+        QCOMPARE(list->entry(copied)->status, std::string("finished"));
+        list->setTicked(QStringList{directory, copied});
+        MetricPlot* plot = window.compareView()->plot();
+        QCOMPARE(plot->seriesCount(), 2);
+        // Newest first: the copied command-line run (3 epochs), then the GUI run.
+        QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-50"));
+        QCOMPARE(plot->pointCount(0), 3);
+        QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-100"));
+        QCOMPARE(plot->pointCount(1), guiEpochs);
+        QVERIFY(window.compareView()->differingSettings().contains("level"));
+        list->removeFolder(copies);
+        QVERIFY(!list->item(copied));
+    } else {
+        qWarning("SHATTER_CLI not set: the copied command-line run is not checked");
+    }
+    QDir(directory).removeRecursively();
+    window.close();
+}
+
+void TestRunLibraryUi::sessionComesBack() {
+    {
+        MainWindow window;
+        window.runList()->setTicked(QStringList{localTrue(), copiedRun()});
+        window.compareView()->setMetric("gap");
+        window.viewTabs()->setCurrentWidget(window.compareView());
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.runList()->extraFolders(), QStringList{serverFolder()});
+    QCOMPARE(again.runList()->tickedDirectories(), (QStringList{localTrue(), copiedRun()}));
+    QCOMPARE(again.compareView()->metric(), QString("gap"));
+    QCOMPARE(again.viewTabs()->currentWidget(), static_cast<QWidget*>(again.compareView()));
+    QCOMPARE(again.compareView()->plot()->seriesCount(), 2);
+    QCOMPARE(again.compareView()->plot()->pointCount(0), 8);
+    // Runs gone since the last launch drop out of the comparison quietly.
+    QDir(localTrue()).removeRecursively();
+    again.close();
+    MainWindow third;
+    QCOMPARE(third.runList()->tickedDirectories(), QStringList{copiedRun()});
+
+    // A run deleted in an earlier launch can still be put back from the trash.
+    QVERIFY(third.runList()->deleteRun(localRandom()));
+    third.close();
+    MainWindow fourth;
+    QVERIFY(!fourth.runList()->canUndoDelete());
+    QVERIFY(!fourth.runList()->item(localRandom()));
+    const std::vector<RunLibrary::TrashedRun> trashed = RunLibrary::trash(runsRoot().toStdString());
+    QCOMPARE(int(trashed.size()), 1);
+    QVERIFY(fourth.runList()->restoreDeleted(trashed[0]));
+    QVERIFY(fourth.runList()->item(localRandom()));
+    QCOMPARE(fourth.runList()->entry(localRandom())->epochCount, 8);
+}
+
+int main(int argc, char* argv[]) {
+    QTemporaryDir home;
+    g_home = &home;
+    qputenv("XDG_DATA_HOME", (home.path() + "/data").toUtf8());
+    qputenv("XDG_CONFIG_HOME", (home.path() + "/config").toUtf8());
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName("ShatterTest");
+    QApplication::setApplicationName("ShatterRunLibraryTest");
+    TestRunLibraryUi test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "test_run_library_ui.moc"
