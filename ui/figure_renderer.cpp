@@ -38,6 +38,23 @@ QCPTextElement* ensureLayout(QCustomPlot* plot) {
     return qobject_cast<QCPTextElement*>(plot->plotLayout()->element(0, 0));
 }
 
+// Breaks text into lines no wider than `width` pixels, at spaces.
+QString wrapToWidth(const QString& text, const QFontMetrics& metrics, int width) {
+    QStringList lines;
+    QString line;
+    for (const QString& word : text.split(' ', Qt::SkipEmptyParts)) {
+        const QString candidate = line.isEmpty() ? word : line + ' ' + word;
+        if (!line.isEmpty() && metrics.horizontalAdvance(candidate) > width) {
+            lines << line;
+            line = word;
+        } else {
+            line = candidate;
+        }
+    }
+    if (!line.isEmpty()) lines << line;
+    return lines.join('\n');
+}
+
 }  // namespace
 
 void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const PlotTheme& theme, const QFont& font) {
@@ -80,8 +97,12 @@ void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const Plo
         plot->xAxis->setTicker(ticker);
         plot->xAxis->setRange(0, std::max(1.0, any ? xMax : 1.0) + 0.5);
     } else if (levelAxis) {
+        // Steps of 0.2 where the labels fit side by side, 0.5 on a narrow chart.
+        const QFontMetrics tickMetrics(font);
+        const int labelSpace = tickMetrics.horizontalAdvance("0.8") + 14;
+        const int available = std::max(0, plot->width() - 90);
         QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-        ticker->setTickStep(0.2);
+        ticker->setTickStep(6 * labelSpace <= available ? 0.2 : 0.5);
         ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
         plot->xAxis->setTicker(ticker);
         plot->xAxis->setRange(-0.04, 1.04);
@@ -111,8 +132,9 @@ void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const Plo
         auto* empty = new QCPItemText(plot);
         empty->position->setType(QCPItemPosition::ptAxisRectRatio);
         empty->position->setCoords(0.5, 0.5);
-        empty->setText(figure.note.empty() ? QString("No finished epochs yet: run a sweep or load run folders.")
-                                           : QString::fromStdString(figure.note));
+        const QString note = figure.note.empty() ? QString("No finished epochs yet: run a sweep or load run folders.")
+                                                 : QString::fromStdString(figure.note);
+        empty->setText(wrapToWidth(note, QFontMetrics(font), std::max(100, plot->width() - 110)));
         empty->setFont(font);
         empty->setTextAlignment(Qt::AlignCenter);
         empty->setColor(theme.foreground());
