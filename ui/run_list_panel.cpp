@@ -106,7 +106,7 @@ RunListPanel::RunListPanel(QWidget* parent)
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_tree->setMinimumWidth(280);
+    m_tree->setMinimumWidth(240);
 
     auto* addButton = new QPushButton("Add run folder…");
     addButton->setToolTip(
@@ -185,7 +185,7 @@ bool RunListPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-QSize RunListPanel::sizeHint() const { return {330, QWidget::sizeHint().height()}; }
+QSize RunListPanel::sizeHint() const { return {280, QWidget::sizeHint().height()}; }
 
 void RunListPanel::setRunsRoot(const QString& root) {
     m_runsRoot = clean(root);

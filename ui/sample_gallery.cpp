@@ -56,8 +56,8 @@ SampleGallery::SampleGallery(QWidget* parent)
 
     m_detailImage->setAlignment(Qt::AlignCenter);
     m_detailImage->setMinimumSize(kImageSide, kImageSide);
-    m_detail->setMinimumWidth(200);
-    m_detail->setMaximumWidth(260);
+    m_detail->setMinimumWidth(160);
+    m_detail->setMaximumWidth(210);
     m_detail->setPlaceholderText("Click an image to see what the network predicted for it at "
                                  "every epoch.");
     auto* side = new QVBoxLayout;
