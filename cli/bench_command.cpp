@@ -9,14 +9,18 @@
 namespace shatter {
 
 int runBenchCommand(const BenchOptions& options) {
-    modelInfo(options.model);  // throws ConfigError for an unknown model
+    using Split = ComputeDevice::ThreadSplit;
+    const Split chosen = modelInfo(options.model).threadSplit;  // throws for an unknown model
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const int threads = options.threads > 0 ? options.threads : cores;
     // The baseline is what a program gets by default: both pools at one thread per core.
+    const std::string n = std::to_string(threads);
+    // What Shatter picks for this network (see ComputeDevice) is marked.
+    auto mark = [&](Split split) { return split == chosen ? std::string(", Shatter's policy") : std::string(); };
     std::vector<ThroughputBenchmark::Setting> settings = {
-        {"both pools at " + std::to_string(threads) + " (baseline)", threads, threads},
-        {"LibTorch " + std::to_string(threads) + ", BLAS 1", threads, 1},
-        {"LibTorch 1, BLAS " + std::to_string(threads) + " (Shatter's policy)", 1, threads},
+        {"both pools at " + n + " (baseline" + mark(Split::BothPools) + ")", threads, threads},
+        {"LibTorch " + n + ", BLAS 1" + (chosen == Split::LibTorchThreads ? " (Shatter's policy)" : ""), threads, 1},
+        {"LibTorch 1, BLAS " + n + (chosen == Split::BlasThreads ? " (Shatter's policy)" : ""), 1, threads},
         {"single thread", 1, 1},
     };
     if (!ComputeDevice::openBlasPresent()) {

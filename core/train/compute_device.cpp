@@ -25,12 +25,15 @@ bool ComputeDevice::cudaAvailable() { return torch::cuda::is_available(); }
 
 bool ComputeDevice::openBlasPresent() { return openBlasSetThreads() != nullptr; }
 
-void ComputeDevice::configureCpuThreads(int threads) {
-    if (SetThreadsFunction setBlasThreads = openBlasSetThreads()) {
-        setBlasThreads(threads);
-        at::set_num_threads(1);
-    } else {
+void ComputeDevice::configureCpuThreads(int threads, ThreadSplit split) {
+    if (!openBlasPresent()) {
         at::set_num_threads(threads);
+        return;
+    }
+    switch (split) {
+        case ThreadSplit::BlasThreads: setThreadPools(1, threads); break;
+        case ThreadSplit::LibTorchThreads: setThreadPools(threads, 1); break;
+        case ThreadSplit::BothPools: setThreadPools(threads, threads); break;
     }
 }
 
@@ -39,7 +42,7 @@ void ComputeDevice::setThreadPools(int libtorchThreads, int blasThreads) {
     at::set_num_threads(libtorchThreads);
 }
 
-ComputeDevice ComputeDevice::choose(const std::string& request, int threads) {
+ComputeDevice ComputeDevice::choose(const std::string& request, int threads, ThreadSplit split) {
     ComputeDevice device;
     device.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
     const bool haveCuda = cudaAvailable();
@@ -48,7 +51,7 @@ ComputeDevice ComputeDevice::choose(const std::string& request, int threads) {
             "device 'cuda': no CUDA GPU is available to this build of LibTorch (use auto or cpu)");
     }
     device.cuda = haveCuda && (request == "cuda" || request == "auto");
-    configureCpuThreads(device.threads);
+    configureCpuThreads(device.threads, split);
     if (device.cuda) {
         device.description = "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
     } else {

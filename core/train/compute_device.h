@@ -6,22 +6,30 @@ namespace shatter {
 
 // Which device a run uses and how many CPU threads, chosen once per run.
 //
-// Thread policy (measured on a 2-core machine, MLP 1x512): LibTorch on Debian calls the system
-// BLAS. With OpenBLAS doing the matrix products on N threads and LibTorch's own intra-op pool at
-// 1 thread, training ran 1.7x faster than with both pools at 2 threads, which oversubscribed the
-// cores and halved throughput. So when OpenBLAS is the BLAS, it gets the threads and LibTorch
-// gets one; otherwise LibTorch gets them.
+// Thread policy, measured with `shatter-cli bench` on a 2-core machine (training samples/s
+// relative to both pools at 2 threads, in one process). Debian's LibTorch does its matrix
+// products in the system BLAS (OpenBLAS), which has a thread pool of its own:
+//  - MLP 1x512: OpenBLAS 2 + LibTorch 1 ran 3.1x faster; LibTorch 2 + OpenBLAS 1, 1.9x.
+//  - small AlexNet: LibTorch 2 + OpenBLAS 1, 1.2x; OpenBLAS 2 + LibTorch 1, 0.7-0.8x.
+//  - small Inception: both pools at 2 was best; LibTorch 2 + OpenBLAS 1, 0.86x.
+// Each model says which split it gets (ModelInfo::threadSplit).
 struct ComputeDevice {
+    enum class ThreadSplit {
+        BlasThreads,      // OpenBLAS gets the threads, LibTorch's intra-op pool one
+        LibTorchThreads,  // LibTorch gets the threads, OpenBLAS one
+        BothPools,        // both get the threads
+    };
+
     bool cuda = false;
     int threads = 1;
     std::string description;  // "CPU, 2 threads (OpenBLAS)", "CUDA GPU 0"
 
     // request: auto | cpu | cuda; threads: 0 picks one per core. Throws ConfigError when CUDA is
     // requested but unavailable.
-    static ComputeDevice choose(const std::string& request, int threads);
+    static ComputeDevice choose(const std::string& request, int threads, ThreadSplit split);
     static bool cudaAvailable();
     // Applies the thread policy above to the process.
-    static void configureCpuThreads(int threads);
+    static void configureCpuThreads(int threads, ThreadSplit split);
     // Sets both pools explicitly (for benchmarks); blasThreads is ignored without OpenBLAS.
     static void setThreadPools(int libtorchThreads, int blasThreads);
     static bool openBlasPresent();

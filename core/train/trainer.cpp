@@ -11,6 +11,7 @@
 #include <cmath>
 #include <thread>
 
+#include "model/model_catalog.h"
 #include "model/model_factory.h"
 #include "shatter_error.h"
 #include "train/compute_device.h"
@@ -133,7 +134,8 @@ torch::Tensor Trainer::Impl::randomCropBatch(const torch::Tensor& source, const 
 RunSummary Trainer::Impl::run(TrainingObserver& observer) {
     config.validate();
     const Clock::time_point runStart = Clock::now();
-    const ComputeDevice computeDevice = ComputeDevice::choose(config.device, config.threads);
+    const ComputeDevice computeDevice =
+        ComputeDevice::choose(config.device, config.threads, modelInfo(config.model).threadSplit);
     const torch::Device device = computeDevice.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 
     const auto trainCount = static_cast<std::int64_t>(data.train.size());
