@@ -1,7 +1,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <unistd.h>
+
 #include <QApplication>
+#include <QDir>
+#include <QFile>
 #include <QString>
 
 #include "cli/commands.h"
@@ -50,6 +54,14 @@ int runFigureCommand(const FigureOptions& options) {
 
     // Rendering needs a QApplication; without a display, draw offscreen.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // A headless server often has no session runtime folder; give Qt a private one instead of
+    // letting it warn on every run.
+    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        const QByteArray runtime = QDir::tempPath().toUtf8() + "/shatter-runtime-" + QByteArray::number(getuid());
+        QDir().mkpath(QString::fromUtf8(runtime));
+        QFile::setPermissions(QString::fromUtf8(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        qputenv("XDG_RUNTIME_DIR", runtime);
+    }
     static int argc = 1;
     static char name[] = "shatter-cli";
     static char* argv[] = {name, nullptr};
