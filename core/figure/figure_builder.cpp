@@ -95,6 +95,18 @@ FigureData::Series epochSeries(const RunRecord& run, const EpochMetricInfo& info
     return series;
 }
 
+// A Figure 1 (b)/(c) curve over corruption levels: named by mode (and model, when several),
+// coloured by mode, dashed by model, with markers at the levels.
+FigureData::Series levelSeries(const std::vector<std::string>& models, const SweepSummary::Series& s) {
+    FigureData::Series series;
+    series.name = (models.size() > 1 ? s.model + ", " : std::string()) +
+                  (s.mode == CorruptionMode::Labels ? std::string("label corruption") : modeName(s.mode));
+    series.colour = modeColour(s.mode);
+    series.dash = modelDash(models, s.model);
+    series.markers = true;
+    return series;
+}
+
 }  // namespace
 
 const std::vector<std::string>& FigureBuilder::metricNames() {
@@ -202,12 +214,7 @@ FigureData FigureBuilder::timeToFit(const std::vector<RunRecord>& runs, bool slo
     figure.yLabel = slowdown ? "slowdown (× epochs at level 0)" : "epochs to fit";
     const std::vector<std::string> models = modelsOf(runs);
     for (const SweepSummary::Series& s : summary.series) {
-        FigureData::Series series;
-        series.name = (models.size() > 1 ? s.model + ", " : std::string()) +
-                      (s.mode == CorruptionMode::Labels ? std::string("label corruption") : modeName(s.mode));
-        series.colour = modeColour(s.mode);
-        series.dash = modelDash(models, s.model);
-        series.markers = true;
+        FigureData::Series series = levelSeries(models, s);
         for (const SweepSummary::Point& p : s.points) {
             const std::optional<double> value =
                 slowdown ? p.slowdown : (p.epochsToFit ? std::optional<double>(*p.epochsToFit) : std::nullopt);
@@ -238,12 +245,7 @@ FigureData FigureBuilder::testError(const std::vector<RunRecord>& runs) {
     figure.yHigh = 1.0;
     const std::vector<std::string> models = modelsOf(runs);
     for (const SweepSummary::Series& s : summary.series) {
-        FigureData::Series series;
-        series.name = (models.size() > 1 ? s.model + ", " : std::string()) +
-                      (s.mode == CorruptionMode::Labels ? std::string("label corruption") : modeName(s.mode));
-        series.colour = modeColour(s.mode);
-        series.dash = modelDash(models, s.model);
-        series.markers = true;
+        FigureData::Series series = levelSeries(models, s);
         for (const SweepSummary::Point& p : s.points) {
             series.x.push_back(p.level);
             series.y.push_back(p.testError);
