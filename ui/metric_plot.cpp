@@ -50,6 +50,9 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_yTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     m_plot->yAxis->setTicker(m_yTicker);
     connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
+    // Also before the next replot whenever the range moves: a diverging run can take the loss
+    // from 2 to 1e20 in one epoch, and the old step would then ask for 1e20 tick marks.
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &MetricPlot::updateTickDensity);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);

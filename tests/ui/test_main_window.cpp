@@ -69,6 +69,8 @@ private Q_SLOTS:
     void pauseResumeAndStop();
     void closingMidRunStopsQuicklyAndLeavesALoadableRun();
     void badFolderShowsAnErrorAndTheWindowStaysUsable();
+    void divergingRunShowsWhyAndKeepsItsEpochs();
+    void hugeLossesKeepTheChartsUsable();
     void settingsPersistBetweenLaunches();
 };
 
@@ -264,6 +266,53 @@ void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
     QCOMPARE(window.liveView()->accuracyPlot()->pointCount(0), 2);
+}
+
+void TestMainWindow::divergingRunShowsWhyAndKeepsItsEpochs() {
+    MainWindow window;
+    window.show();
+    RunConfig config = tinyClassroom(window, 200, 20);
+    config.corruption = CorruptionMode::None;
+    config.learningRate = 99.0;  // far too large: the loss overflows within a few epochs
+    config.momentum = 0.99;
+    window.experimentPanel()->setConfig(config);
+    const int runsBefore = runDirectories().size();
+    window.startRun();
+
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) && box->isVisible(), 60000);
+    QVERIFY2(box->text().contains("diverged") && box->text().contains("learning rate"), qPrintable(box->text()));
+    QTRY_VERIFY(!window.controller()->isActive());
+    box->button(QMessageBox::Ok)->click();
+
+    // The run folder says so, with the epochs that finished before the loss blew up.
+    const QStringList runs = runDirectories();
+    QCOMPARE(runs.size(), runsBefore + 1);
+    QString newest;
+    for (const QString& run : runs) newest = std::max(newest, run);
+    const RunRecord record = RunReader::load((runsRoot() + "/" + newest).toStdString());
+    QCOMPARE(record.summary.status, std::string("diverged"));
+    QCOMPARE(int(record.epochs.size()), record.summary.epochs);
+    QVERIFY(window.transportBar()->startButton()->isEnabled());
+}
+
+void TestMainWindow::hugeLossesKeepTheChartsUsable() {
+    // Learning rate 50 takes the loss from 2 to about 1e20 and 1e32 within two epochs. Laying
+    // the loss chart out with the previous tick step once asked QCustomPlot for ~1e20 tick
+    // marks and ran the machine out of memory.
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    RunConfig config = tinyClassroom(window, 200, 5);
+    config.corruption = CorruptionMode::None;
+    config.learningRate = 50.0;
+    window.experimentPanel()->setConfig(config);
+    window.startRun();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+    QTest::qWait(300);  // the last queued replot
+    QVERIFY(window.liveView()->lossPlot()->pointCount(0) >= 1);
+    QVERIFY(window.liveView()->lossPlot()->yTickCount() <= 6);
+    if (QMessageBox* box = window.findChild<QMessageBox*>()) box->button(QMessageBox::Ok)->click();
 }
 
 void TestMainWindow::settingsPersistBetweenLaunches() {
