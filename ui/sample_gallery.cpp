@@ -241,8 +241,9 @@ void SampleGallery::selectItem(QListWidgetItem* item) {
 void SampleGallery::showHistory(int index) {
     if (!m_data || index < 0 || index >= int(m_data->train.size())) return;
     m_selected = index;
-    m_detailImage->setPixmap(crispPixmap(toQImage(m_data->train, index), 2 * kImageSide,
-                                         devicePixelRatioF()));
+    // As large as the pane allows (twice a tile at most), so a short window shows the whole image.
+    const int side = std::clamp(std::min(m_detailImage->width(), m_detailImage->height()), imageSide(), 2 * imageSide());
+    m_detailImage->setPixmap(crispPixmap(toQImage(m_data->train, index), side, devicePixelRatioF()));
     const int assigned = m_data->train.labels[index];
     QString html = QString("<b>Image %1</b><br>true: %2<br>label: %3%4<br>")
                        .arg(index)

@@ -15,7 +15,7 @@ StatusBar::StatusBar(QWidget* parent)
       m_time(new QLabel),
       m_state(new QLabel("Ready")) {
     setSizeGripEnabled(false);
-    addWidget(m_state);
+    addWidget(m_state, 1);  // the message takes the free width; long ones are not cut to the first text's width
     for (QLabel* label : {m_device, m_epoch, m_speed, m_time}) addPermanentWidget(label);
 }
 
