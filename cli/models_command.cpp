@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "model/model_catalog.h"
 #include "model/model_factory.h"
+#include "util/text_format.h"
 
 namespace shatter {
 
@@ -11,8 +12,7 @@ int runModelsCommand() {
     for (const ModelInfo& info : modelCatalog()) {
         // Count the parameters of the network as built, for CIFAR-10's 28x28x3 input.
         const auto model = ModelFactory::create(info.key, 3, 10, 0.0);
-        std::string count = std::to_string(model->paperParameterCount());
-        for (int i = static_cast<int>(count.size()) - 3; i > 0; i -= 3) count.insert(static_cast<std::size_t>(i), ",");
+        const std::string count = withThousands(model->paperParameterCount());
         std::printf("%-16s %-30s %12s  %g\n", info.key, info.title, count.c_str(), info.defaultLearningRate);
     }
     return kExitOk;

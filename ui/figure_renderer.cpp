@@ -57,6 +57,21 @@ QString wrapToWidth(const QString& text, const QFontMetrics& metrics, int width)
 
 }  // namespace
 
+void FigureRenderer::fitValueAxis(QCustomPlot* plot) {
+    bool found = false;
+    QCPRange range(0, 1);
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        bool ok = false;
+        const QCPRange r = plot->graph(i)->getValueRange(ok);
+        if (!ok) continue;
+        range = found ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
+        found = true;
+    }
+    const double low = std::min(0.0, range.lower);
+    const double high = std::max(range.upper, low + 1e-3);
+    plot->yAxis->setRange(low, high + (high - low) * 0.08);
+}
+
 void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const PlotTheme& theme, const QFont& font) {
     QCPTextElement* title = ensureLayout(plot);
     plot->clearPlottables();
@@ -114,18 +129,7 @@ void FigureRenderer::draw(QCustomPlot* plot, const FigureData& figure, const Plo
     if (figure.hasYRange) {
         plot->yAxis->setRange(figure.yLow, figure.yHigh);
     } else {
-        bool found = false;
-        QCPRange range(0, 1);
-        for (int i = 0; i < plot->graphCount(); ++i) {
-            bool ok = false;
-            const QCPRange r = plot->graph(i)->getValueRange(ok);
-            if (!ok) continue;
-            range = found ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
-            found = true;
-        }
-        const double low = std::min(0.0, range.lower);
-        const double high = std::max(range.upper, low + 1e-3);
-        plot->yAxis->setRange(low, high + (high - low) * 0.08);
+        fitValueAxis(plot);
     }
 
     if (!any) {

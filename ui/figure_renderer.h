@@ -19,6 +19,9 @@ public:
 
     // Clears `plot` and draws the figure on it with `font` as the base font.
     static void draw(QCustomPlot* plot, const FigureData& figure, const PlotTheme& theme, const QFont& font);
+    // The value axis spans every graph's data, from zero (or below), with 8% headroom on top:
+    // one rule for the live charts and the exported figures.
+    static void fitValueAxis(QCustomPlot* plot);
 
     // The format named by the file's suffix (.png, .svg, .pdf, .csv); false when unknown.
     static bool formatFor(const QString& path, Format* format);

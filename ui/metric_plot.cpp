@@ -11,6 +11,7 @@
 #include <qcustomplot.h>
 
 #include "figure_export_dialog.h"
+#include "figure_renderer.h"
 
 namespace shatter {
 
@@ -155,18 +156,7 @@ void MetricPlot::fitView() {
         m_plot->yAxis->setRange(m_yLow, m_yHigh);
         return;
     }
-    bool found = false;
-    QCPRange range(0, 1);
-    for (int i = 0; i < m_plot->graphCount(); ++i) {
-        bool ok = false;
-        QCPRange r = m_plot->graph(i)->getValueRange(ok);
-        if (!ok) continue;
-        range = found ? QCPRange(std::min(range.lower, r.lower), std::max(range.upper, r.upper)) : r;
-        found = true;
-    }
-    const double low = std::min(0.0, range.lower);
-    const double high = std::max(range.upper, low + 1e-3);
-    m_plot->yAxis->setRange(low, high + (high - low) * 0.08);
+    FigureRenderer::fitValueAxis(m_plot);
 }
 
 void MetricPlot::resizeEvent(QResizeEvent* event) {

@@ -5,6 +5,7 @@
 #include <iterator>
 
 #include "shatter_error.h"
+#include "util/text_format.h"
 
 namespace shatter {
 
@@ -14,12 +15,6 @@ namespace fs = std::filesystem;
 
 const std::vector<std::string> kDefaultClassNames = {
     "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"};
-
-std::string withThousands(std::size_t value) {
-    std::string digits = std::to_string(value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(i, ",");
-    return digits;
-}
 
 fs::path resolveBatchesFolder(const std::string& directory) {
     std::error_code ec;
@@ -61,7 +56,7 @@ void Cifar10Loader::appendBatch(const std::string& path, ImageSet& set) {
     const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)),
                                           std::istreambuf_iterator<char>());
     if (bytes.empty() || bytes.size() % kRecordBytes != 0) {
-        throw DataError(path + ": " + withThousands(bytes.size()) +
+        throw DataError(path + ": " + withThousands(static_cast<std::int64_t>(bytes.size())) +
                         " bytes, expected a non-zero multiple of " + std::to_string(kRecordBytes));
     }
     set.channels = 3;

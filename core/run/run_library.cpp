@@ -4,7 +4,6 @@
 #include <cctype>
 #include <cmath>
 #include <cstdint>
-#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -14,6 +13,7 @@
 #include "run/settings_diff.h"
 #include "shatter_error.h"
 #include "util/atomic_file.h"
+#include "util/text_format.h"
 
 namespace shatter {
 
@@ -73,15 +73,6 @@ std::string resolvedPath(const fs::path& path) {
     std::error_code ec;
     const fs::path resolved = fs::weakly_canonical(path, ec);
     return ec ? path.lexically_normal().string() : resolved.string();
-}
-
-std::string utcStamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &parts);
-    return buffer;
 }
 
 // RunWriter's folder names start with the time, "20260110-093000-"; the rest names the run.
@@ -211,7 +202,7 @@ RunLibrary::TrashedRun RunLibrary::moveToTrash(const std::string& root,
     const fs::path trashRoot = rootPath / kTrashFolder;
     fs::create_directories(trashRoot, ec);
     if (ec) throw RunStoreError(trashRoot.string() + ": cannot create (" + ec.message() + ")");
-    const std::string stamp = utcStamp();
+    const std::string stamp = utcNow("%Y%m%d-%H%M%S");
     fs::path slot;
     for (int n = 1;; ++n) {
         char suffix[16];

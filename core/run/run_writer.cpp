@@ -1,30 +1,20 @@
 #include "run/run_writer.h"
 
 #include <cctype>
-#include <chrono>
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "run/metrics_csv.h"
 #include "shatter_error.h"
 #include "util/atomic_file.h"
+#include "util/text_format.h"
 
 namespace shatter {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string utcTimestamp(const char* format) {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, format, &utc);
-    return buffer;
-}
 
 nlohmann::json infoToJson(const RunInfo& info) {
     return {
@@ -69,7 +59,7 @@ RunWriter::RunWriter(const std::string& root, const RunConfig& config, const Cor
     std::error_code ec;
     fs::create_directories(root, ec);
     if (ec) throw RunStoreError(root + ": cannot create the runs folder (" + ec.message() + ")");
-    const std::string base = (fs::path(root) / (utcTimestamp("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
+    const std::string base = (fs::path(root) / (utcNow("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
     m_directory = base;
     for (int suffix = 2; !fs::create_directory(m_directory, ec); ++suffix) {
         if (ec || suffix > 1000) {
@@ -84,7 +74,7 @@ RunWriter::RunWriter(const std::string& root, const RunConfig& config, const Cor
     m_info.trainExamples = static_cast<int>(data.train.size());
     m_info.testExamples = static_cast<int>(data.test.size());
     m_info.corruptedExamples = static_cast<int>(data.corruptedCount());
-    m_info.startedAt = utcTimestamp("%Y-%m-%dT%H:%M:%SZ");
+    m_info.startedAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
     m_examples.trueLabels = data.trueLabels;
     m_examples.assignedLabels = data.train.labels;
     m_examples.corrupted = data.corrupted;

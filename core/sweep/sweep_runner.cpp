@@ -1,7 +1,5 @@
 #include "sweep/sweep_runner.h"
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 
 #include "run/run_writer.h"
@@ -9,19 +7,11 @@
 #include "train/observer_fanout.h"
 #include "train/run_preparation.h"
 #include "train/trainer.h"
+#include "util/text_format.h"
 
 namespace shatter {
 
 namespace {
-
-std::string nowUtc() {
-    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return buffer;
-}
 
 }  // namespace
 
@@ -50,7 +40,7 @@ SweepRecord SweepRunner::run(SweepObserver& observer) {
     if (SweepRecord::exists(m_directory)) {
         record = SweepRecord::load(m_directory);  // resume: keep what finished
     } else {
-        record.createdAt = nowUtc();
+        record.createdAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
     }
     record.plan = m_plan;
     record.save(m_directory);
