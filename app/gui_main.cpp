@@ -4,8 +4,8 @@
 
 #include <cstdio>
 
-#include "main_window.h"
-#include "preset_library.h"
+#include "window/main_window.h"
+#include "experiment/preset_library.h"
 
 int main(int argc, char* argv[]) {
     QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);

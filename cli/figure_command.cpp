@@ -11,8 +11,8 @@
 #include "cli/commands.h"
 #include "figure/figure_builder.h"
 #include "figure/run_collector.h"
-#include "figure_renderer.h"
-#include "plot_theme.h"
+#include "figures/figure_renderer.h"
+#include "common/plot_theme.h"
 #include "shatter_error.h"
 
 namespace shatter {

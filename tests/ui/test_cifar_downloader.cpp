@@ -14,8 +14,8 @@
 #include <QTest>
 #include <QTimer>
 
-#include "cifar_download_dialog.h"
-#include "cifar_downloader.h"
+#include "data/cifar_download_dialog.h"
+#include "data/cifar_downloader.h"
 #include "data/dataset_source.h"
 #include "support/fixtures.h"
 

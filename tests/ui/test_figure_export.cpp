@@ -12,12 +12,12 @@
 #include <QTest>
 
 #include "figure/figure_builder.h"
-#include "figure_export_dialog.h"
-#include "figure_renderer.h"
-#include "gallery_sheet.h"
-#include "metric_plot.h"
-#include "plot_theme.h"
-#include "series_style.h"
+#include "figures/figure_export_dialog.h"
+#include "figures/figure_renderer.h"
+#include "figures/gallery_sheet.h"
+#include "live/metric_plot.h"
+#include "common/plot_theme.h"
+#include "figures/series_style.h"
 #include "support/fixtures.h"
 
 using namespace shatter;

@@ -17,16 +17,16 @@
 #include <cstdlib>
 #include <memory>
 
-#include "corruption_preview.h"
-#include "experiment_panel.h"
-#include "live_view.h"
-#include "main_window.h"
-#include "metric_plot.h"
-#include "preset_library.h"
+#include "experiment/corruption_preview.h"
+#include "experiment/experiment_panel.h"
+#include "live/live_view.h"
+#include "window/main_window.h"
+#include "live/metric_plot.h"
+#include "experiment/preset_library.h"
 #include "run/run_reader.h"
-#include "sample_gallery.h"
-#include "status_bar.h"
-#include "transport_bar.h"
+#include "live/sample_gallery.h"
+#include "window/status_bar.h"
+#include "live/transport_bar.h"
 
 using namespace shatter;
 

@@ -19,13 +19,13 @@
 #include <filesystem>
 #include <fstream>
 
-#include "compare_view.h"
-#include "experiment_panel.h"
-#include "live_view.h"
-#include "main_window.h"
-#include "metric_plot.h"
-#include "run_list_panel.h"
-#include "run_palette.h"
+#include "runs/compare_view.h"
+#include "experiment/experiment_panel.h"
+#include "live/live_view.h"
+#include "window/main_window.h"
+#include "live/metric_plot.h"
+#include "runs/run_list_panel.h"
+#include "runs/run_palette.h"
 #include "support/run_fixtures.h"
 
 using namespace shatter;

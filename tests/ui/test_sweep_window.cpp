@@ -16,20 +16,20 @@
 #include <QAction>
 #include <QElapsedTimer>
 
-#include "experiment_panel.h"
-#include "figure1_view.h"
-#include "figure_plot.h"
-#include "live_view.h"
-#include "main_window.h"
-#include "metric_plot.h"
-#include "plot_theme.h"
+#include "experiment/experiment_panel.h"
+#include "figures/figure1_view.h"
+#include "figures/figure_plot.h"
+#include "live/live_view.h"
+#include "window/main_window.h"
+#include "live/metric_plot.h"
+#include "common/plot_theme.h"
 #include "run/run_reader.h"
 #include "support/fixtures.h"
 #include "sweep/sweep_record.h"
-#include "sweep_controller.h"
-#include "sweep_dialog.h"
-#include "training_controller.h"
-#include "transport_bar.h"
+#include "sweep/sweep_controller.h"
+#include "sweep/sweep_dialog.h"
+#include "live/training_controller.h"
+#include "live/transport_bar.h"
 
 using namespace shatter;
 

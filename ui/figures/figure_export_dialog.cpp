@@ -1,0 +1,145 @@
+#include "figures/figure_export_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+#include "figures/figure_renderer.h"
+#include "common/plot_theme.h"
+
+namespace shatter {
+
+namespace {
+
+QString defaultName(const FigureData& figure, const QString& suffix) {
+    QString name = QString::fromStdString(figure.title).toLower();
+    name.replace(QRegularExpression("[^a-z0-9]+"), "-");
+    name.remove(QRegularExpression("^-+|-+$"));
+    if (name.isEmpty()) name = "figure";
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    if (folder.isEmpty() || !QDir(folder).exists()) folder = QDir::homePath();
+    return folder + "/" + name + "." + suffix;
+}
+
+}  // namespace
+
+FigureExportDialog::FigureExportDialog(const FigureData& figure, QWidget* parent)
+    : QDialog(parent),
+      m_figure(figure),
+      m_path(new QLineEdit),
+      m_format(new QComboBox),
+      m_width(new QSpinBox),
+      m_height(new QSpinBox),
+      m_dpi(new QSpinBox) {
+    setWindowTitle("Export figure");
+    m_format->addItem("PNG image", "png");
+    m_format->addItem("SVG vector image", "svg");
+    m_format->addItem("PDF document", "pdf");
+    m_format->addItem("CSV data", "csv");
+    for (QSpinBox* box : {m_width, m_height}) box->setRange(50, 20000);
+    m_dpi->setRange(36, 1200);
+    m_dpi->setSuffix(" dpi");
+    m_width->setValue(FigureRenderer::kDefaultWidth);
+    m_height->setValue(FigureRenderer::kDefaultHeight);
+    m_dpi->setValue(FigureRenderer::kDefaultDpi);
+    m_path->setText(defaultName(figure, "png"));
+
+    auto* browse = new QPushButton("Browse…");
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(m_path, 1);
+    pathRow->addWidget(browse);
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(m_width);
+    sizeRow->addWidget(new QLabel("×"));
+    sizeRow->addWidget(m_height);
+    auto* form = new QFormLayout;
+    form->addRow("Format", m_format);
+    form->addRow("File", pathRow);
+    form->addRow("Size", sizeRow);
+    form->addRow("Resolution", m_dpi);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+
+    connect(m_format, &QComboBox::currentIndexChanged, this, &FigureExportDialog::formatChanged);
+    connect(browse, &QPushButton::clicked, this, [this]() {
+        const QString suffix = m_format->currentData().toString();
+        const QString chosen = QFileDialog::getSaveFileName(this, "Export figure", m_path->text(),
+                                                            m_format->currentText() + " (*." + suffix + ")");
+        if (!chosen.isEmpty()) setPath(chosen);
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, this, [this]() {
+        if (exportNow()) accept();
+    });
+}
+
+void FigureExportDialog::formatChanged() {
+    const QString suffix = m_format->currentData().toString();
+    QFileInfo info(m_path->text());
+    m_path->setText(info.path() + "/" + info.completeBaseName() + "." + suffix);
+    const bool png = suffix == "png";
+    m_dpi->setEnabled(png);
+    m_width->setEnabled(suffix != "csv");
+    m_height->setEnabled(suffix != "csv");
+    // PNG sizes are pixels; SVG and PDF sizes are points (a figure of about 10 × 6.5 inches).
+    m_width->setValue(png ? FigureRenderer::kDefaultWidth : 768);
+    m_height->setValue(png ? FigureRenderer::kDefaultHeight : 480);
+    m_width->setSuffix(png ? " px" : " pt");
+    m_height->setSuffix(png ? " px" : " pt");
+}
+
+void FigureExportDialog::setPath(const QString& path) {
+    m_path->setText(path);
+    const int index = m_format->findData(QFileInfo(path).suffix().toLower());
+    if (index >= 0 && index != m_format->currentIndex()) {
+        m_format->setCurrentIndex(index);
+        m_path->setText(path);
+    }
+}
+
+QString FigureExportDialog::path() const { return m_path->text(); }
+QSize FigureExportDialog::figureSize() const { return QSize(m_width->value(), m_height->value()); }
+int FigureExportDialog::dpi() const { return m_dpi->value(); }
+
+bool FigureExportDialog::exportNow(QString* error) {
+    QString message;
+    const bool ok = FigureRenderer::save(m_figure, PlotTheme::current(), path(), figureSize(), dpi(), &message);
+    if (!ok) {
+        if (error) *error = message;
+        else QMessageBox::warning(this, "Shatter", message);
+    }
+    return ok;
+}
+
+void FigureExportDialog::addContextMenu(QWidget* target, QWidget* parent, std::function<FigureData()> figure) {
+    target->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(target, &QWidget::customContextMenuRequested, parent, [target, parent, figure](const QPoint& at) {
+        QMenu menu(parent);
+        QAction* image = menu.addAction("Export figure (PNG, SVG, PDF)…");
+        QAction* csv = menu.addAction("Export data as CSV…");
+        QAction* chosen = menu.exec(target->mapToGlobal(at));
+        if (chosen == nullptr) return;
+        auto* dialog = new FigureExportDialog(figure(), parent);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (chosen == csv) dialog->m_format->setCurrentIndex(dialog->m_format->findData("csv"));
+        (void)image;
+        dialog->open();
+    });
+}
+
+}  // namespace shatter

@@ -1,0 +1,42 @@
+#include "figures/figure_plot.h"
+
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "figures/figure_export_dialog.h"
+#include "figures/figure_renderer.h"
+
+namespace shatter {
+
+FigurePlot::FigurePlot(QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_theme(PlotTheme::current()) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+    m_plot->setMinimumSize(170, 160);
+    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return m_figure; });
+    redraw();
+}
+
+void FigurePlot::setFigure(const FigureData& figure) {
+    m_figure = figure;
+    redraw();
+}
+
+void FigurePlot::applyTheme(const PlotTheme& theme) {
+    m_theme = theme;
+    redraw();
+}
+
+void FigurePlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    redraw();  // the legend's columns follow the width
+}
+
+void FigurePlot::redraw() {
+    const QFont font = m_theme.font(PlotTheme::screenBaseFont());
+    FigureRenderer::draw(m_plot, m_figure, m_theme, font);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace shatter

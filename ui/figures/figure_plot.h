@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QWidget>
+
+#include "figure/figure_data.h"
+#include "common/plot_theme.h"
+
+class QCustomPlot;
+
+namespace shatter {
+
+// Shows one FigureData drawn exactly as it will be exported; right-click exports it.
+class FigurePlot : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FigurePlot(QWidget* parent = nullptr);
+
+    void setFigure(const FigureData& figure);
+    const FigureData& figure() const { return m_figure; }
+    void applyTheme(const PlotTheme& theme);
+    QCustomPlot* plot() const { return m_plot; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void redraw();
+
+    QCustomPlot* m_plot;
+    FigureData m_figure;
+    PlotTheme m_theme;
+};
+
+}  // namespace shatter

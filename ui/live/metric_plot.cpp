@@ -1,0 +1,281 @@
+#include "live/metric_plot.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QFontMetrics>
+#include <QMouseEvent>
+#include <QResizeEvent>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+#include "figures/figure_export_dialog.h"
+#include "figures/figure_renderer.h"
+
+namespace shatter {
+
+MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* parent)
+    : QWidget(parent), m_plot(new QCustomPlot(this)), m_title(title), m_baseFont(PlotTheme::screenBaseFont()) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_plot);
+
+    QFont font = this->font();
+    m_plot->setFont(font);
+    // Title and legend share one row above the chart, so the legend never hides a curve.
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->setRowSpacing(0);
+    auto* header = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 0, header);
+    QFont titleFont = font;
+    titleFont.setBold(true);
+    header->addElement(0, 0, new QCPTextElement(m_plot, title, titleFont));
+    m_plot->axisRect()->insetLayout()->take(m_plot->legend);
+    header->addElement(0, 1, m_plot->legend);
+    header->setColumnStretchFactor(0, 1);
+    header->setColumnStretchFactor(1, 3);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
+    m_plot->xAxis->setLabel("epoch");
+    m_plot->yAxis->setLabel(yLabel);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis}) {
+        axis->setLabelFont(font);
+        axis->setTickLabelFont(font);
+    }
+    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
+    ticker->setTickStep(1.0);  // whole epochs only, spaced out as the range grows
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    ticker->setTickCount(6);
+    m_plot->xAxis->setTicker(ticker);
+    m_yTicker.reset(new QCPAxisTickerFixed);
+    m_yTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    m_plot->yAxis->setTicker(m_yTicker);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
+    // Also before the next replot whenever the range moves: a diverging run can take the loss
+    // from 2 to 1e20 in one epoch, and the old step would then ask for 1e20 tick marks.
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &MetricPlot::updateTickDensity);
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFont(font);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->legend->setBrush(Qt::NoBrush);
+    m_plot->legend->setIconSize(36, 12);
+    m_plot->legend->setMargins(QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
+    m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    m_plot->setMinimumHeight(120);
+
+    m_cursor = new QCPItemStraightLine(m_plot);
+    m_cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
+    m_cursor->setVisible(false);
+    m_readout = new QCPItemText(m_plot);
+    m_readout->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_readout->position->setType(QCPItemPosition::ptAxisRectRatio);
+    m_readout->position->setCoords(0.01, 0.02);
+    m_readout->setTextAlignment(Qt::AlignLeft);
+    m_readout->setPadding(QMargins(6, 4, 6, 4));
+    m_readout->setBrush(QColor(255, 255, 224, 235));
+    m_readout->setPen(QPen(QColor(160, 160, 120)));
+    m_readout->setFont(font);
+    m_readout->setVisible(false);
+
+    m_reset = new QToolButton(m_plot);
+    m_reset->setText("Reset view");
+    m_reset->setToolTip("Undo zoom and pan (or double-click the chart)");
+    m_reset->setAutoRaise(true);
+    m_reset->move(4, 4);
+    m_reset->setVisible(false);
+    connect(m_reset, &QToolButton::clicked, this, &MetricPlot::resetView);
+
+    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return figureData(); });
+    connect(m_plot, &QCustomPlot::mouseMove, this, &MetricPlot::showReadout);
+    connect(m_plot, &QCustomPlot::mouseDoubleClick, this, [this](QMouseEvent*) { resetView(); });
+    auto moved = [this]() {
+        m_userMoved = true;
+        m_reset->setVisible(true);
+    };
+    connect(m_plot, &QCustomPlot::mouseWheel, this, moved);
+    connect(m_plot, &QCustomPlot::mousePress, this, moved);
+    fitView();
+    applyTheme(PlotTheme::current());
+}
+
+int MetricPlot::addSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
+    QCPGraph* graph = m_plot->addGraph();
+    graph->setName(name);
+    graph->setProperty("baseColour", colour);
+    QPen pen(m_theme.adapt(colour), m_theme.lineWidth(), style);
+    pen.setCosmetic(true);
+    graph->setPen(pen);
+    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+    return m_plot->graphCount() - 1;
+}
+
+void MetricPlot::setFixedYRange(double low, double high) {
+    m_fixedY = true;
+    m_yLow = low;
+    m_yHigh = high;
+    fitView();
+}
+
+void MetricPlot::setEpochCount(int epochs) {
+    m_epochs = std::max(1, epochs);
+    if (!m_userMoved) fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::addPoint(int series, double epoch, double value) {
+    if (series < 0 || series >= m_plot->graphCount() || !std::isfinite(value)) return;
+    m_plot->graph(series)->addData(epoch, value);
+    if (!m_userMoved) fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::clear() {
+    for (int i = 0; i < m_plot->graphCount(); ++i) m_plot->graph(i)->data()->clear();
+    m_readout->setVisible(false);
+    m_cursor->setVisible(false);
+    resetView();
+}
+
+void MetricPlot::resetView() {
+    m_userMoved = false;
+    m_reset->setVisible(false);
+    fitView();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::fitView() {
+    double lastEpoch = 0;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        if (!m_plot->graph(i)->data()->isEmpty()) {
+            lastEpoch = std::max(lastEpoch, (m_plot->graph(i)->data()->constEnd() - 1)->key);
+        }
+    }
+    m_plot->xAxis->setRange(0, std::max<double>(m_epochs, lastEpoch) + 0.5);
+    if (m_fixedY) {
+        m_plot->yAxis->setRange(m_yLow, m_yHigh);
+        return;
+    }
+    FigureRenderer::fitValueAxis(m_plot);
+}
+
+void MetricPlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateTickDensity();
+}
+
+int MetricPlot::yTickCount() const { return m_yTickCount; }
+
+void MetricPlot::updateTickDensity() {
+    // Leave at least a label's height of space between tick labels: the small Loss and Gap
+    // charts of a 1280x800 window get two or three ticks instead of six overlapping ones.
+    const int line = QFontMetrics(m_plot->yAxis->tickLabelFont()).height();
+    int pixels = m_plot->axisRect()->height();
+    if (pixels <= 0) pixels = std::max(0, m_plot->height() - 5 * line);
+    const int maxTicks = std::clamp(pixels / (2 * std::max(1, line)) + 1, 2, 6);
+    const QCPRange range = m_plot->yAxis->range();
+    auto ticksWith = [&range](double step) {
+        return int(std::floor(range.upper / step + 1e-9) - std::ceil(range.lower / step - 1e-9)) + 1;
+    };
+    const double raw = std::max(range.size(), 1e-9) / maxTicks;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double factor : {1.0, 2.0, 2.5, 5.0, 10.0, 20.0}) {
+        if (ticksWith(factor * magnitude) <= maxTicks) {
+            step = factor * magnitude;
+            break;
+        }
+    }
+    const int count = ticksWith(step);
+    if (step == m_yTicker->tickStep() && count == m_yTickCount) return;
+    m_yTicker->setTickStep(step);
+    m_yTickCount = count;
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+FigureData MetricPlot::figureData() const {
+    FigureData figure;
+    figure.title = m_title.toStdString();
+    figure.xLabel = m_plot->xAxis->label().toStdString();
+    figure.yLabel = m_plot->yAxis->label().toStdString();
+    figure.integerX = true;
+    if (m_fixedY) {
+        figure.hasYRange = true;
+        figure.yLow = m_yLow;
+        figure.yHigh = m_yHigh;
+    }
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        const QCPGraph* graph = m_plot->graph(i);
+        FigureData::Series series;
+        series.name = graph->name().toStdString();
+        series.rgb = int(graph->property("baseColour").value<QColor>().rgb() & 0xFFFFFF);
+        switch (graph->pen().style()) {
+            case Qt::DashLine: series.dash = 1; break;
+            case Qt::DotLine: series.dash = 2; break;
+            case Qt::DashDotLine: series.dash = 3; break;
+            default: series.dash = 0; break;
+        }
+        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+            series.x.push_back(it->key);
+            series.y.push_back(it->value);
+        }
+        figure.series.push_back(std::move(series));
+    }
+    return figure;
+}
+
+void MetricPlot::applyTheme(const PlotTheme& theme) {
+    m_theme = theme;
+    const QFont font = theme.font(m_baseFont);
+    theme.apply(m_plot, font);
+    m_readout->setFont(font);
+    m_readout->setColor(theme.foreground());
+    m_readout->setBrush(theme.readoutBackground());
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        QPen pen = graph->pen();
+        pen.setColor(theme.adapt(graph->property("baseColour").value<QColor>()));
+        pen.setWidthF(theme.lineWidth());
+        graph->setPen(pen);
+    }
+    updateTickDensity();
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+int MetricPlot::seriesCount() const { return m_plot->graphCount(); }
+
+int MetricPlot::pointCount(int series) const {
+    if (series < 0 || series >= m_plot->graphCount()) return 0;
+    return m_plot->graph(series)->dataCount();
+}
+
+QString MetricPlot::seriesName(int series) const {
+    if (series < 0 || series >= m_plot->graphCount()) return {};
+    return m_plot->graph(series)->name();
+}
+
+void MetricPlot::showReadout(QMouseEvent* event) {
+    const double x = m_plot->xAxis->pixelToCoord(event->position().x());
+    const double epoch = std::round(x);
+    QStringList lines;
+    for (int i = 0; i < m_plot->graphCount(); ++i) {
+        QCPGraph* graph = m_plot->graph(i);
+        auto it = graph->data()->findBegin(epoch - 0.5, false);
+        if (it == graph->data()->constEnd() || std::abs(it->key - epoch) > 0.01) continue;
+        lines << QString("%1: %2%3").arg(graph->name()).arg(it->value, 0, 'f', 2).arg(m_suffix);
+    }
+    const bool show = !lines.isEmpty() && m_plot->axisRect()->rect().contains(event->pos());
+    m_readout->setVisible(show);
+    m_cursor->setVisible(show);
+    if (show) {
+        m_readout->setText(QString("epoch %1\n").arg(epoch) + lines.join('\n'));
+        // Keep the readout on the side away from the mouse so it never hides the point.
+        const bool left = x > m_plot->xAxis->range().center();
+        m_readout->position->setCoords(left ? 0.01 : 0.6, 0.02);
+        m_cursor->point1->setCoords(epoch, 0);
+        m_cursor->point2->setCoords(epoch, 1);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace shatter

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include <QObject>
+#include <QString>
+
+#include "data/dataset.h"
+#include "train/run_config.h"
+#include "live/training_types.h"
+
+namespace shatter {
+
+class Trainer;
+
+// Runs one training run at a time on a worker thread: loads the dataset (kept in memory between
+// runs of the same source), prepares the corrupted data, writes the run directory and trains.
+// The trainer's reports arrive on the GUI thread as signals carrying plain structs. Stop, pause
+// and the learning rate reach the trainer through its thread-safe setters.
+class TrainingController : public QObject {
+    Q_OBJECT
+
+public:
+    enum class State { Idle, Preparing, Running, Paused, Stopping };
+    Q_ENUM(State)
+
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    // Where run directories go: $XDG_DATA_HOME/shatter/runs (default ~/.local/share/shatter/runs).
+    static QString runsRoot();
+
+    State state() const { return m_state; }
+    bool isActive() const { return m_state != State::Idle; }
+    QString runDirectory() const { return m_runDirectory; }
+    const RunConfig& config() const { return m_config; }
+
+    // Starts a run (ignored while one is active). Errors arrive through failed().
+    void start(const RunConfig& config);
+    void setPaused(bool paused);
+    void stop();
+    void setLearningRate(double learningRate);
+    // Stops the run and waits for the worker; the run directory keeps every finished epoch.
+    void shutdown();
+
+    // Loads a dataset on a background thread (cached) and emits datasetLoaded or failed.
+    void preloadDataset(const QString& spec);
+
+Q_SIGNALS:
+    void stateChanged(shatter::TrainingController::State state);
+    void dataPrepared(const shatter::SharedCorruptedDataset& data);
+    void runDirectoryCreated(const QString& directory);
+    void started(const shatter::RunStart& start);
+    void progress(const shatter::BatchProgress& progress);
+    void epochEnded(const shatter::EpochReport& report);
+    void finished(const shatter::RunSummary& summary);
+    void failed(const QString& message);
+    void datasetLoaded(const QString& spec, std::shared_ptr<const shatter::Dataset> dataset);
+
+private:
+    class SignalObserver;
+
+    void work(RunConfig config);
+    void setState(State state);
+    std::shared_ptr<const Dataset> dataset(const std::string& spec);
+    void joinPreload();
+
+    State m_state = State::Idle;
+    RunConfig m_config;
+    QString m_runDirectory;
+    std::thread m_worker;
+    std::thread m_preloader;
+
+    std::mutex m_trainerMutex;  // guards the fields below
+    Trainer* m_trainer = nullptr;
+    bool m_stopRequested = false;
+    bool m_paused = false;
+    std::optional<double> m_learningRate;
+
+    std::mutex m_cacheMutex;    // held while a dataset loads, so a second caller waits for it
+    std::map<std::string, std::shared_ptr<const Dataset>> m_cache;
+};
+
+}  // namespace shatter
+
+Q_DECLARE_METATYPE(std::shared_ptr<const shatter::Dataset>)

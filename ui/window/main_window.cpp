@@ -1,0 +1,412 @@
+#include "window/main_window.h"
+
+#include <exception>
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <nlohmann/json.hpp>
+
+#include "data/cifar_download_dialog.h"
+#include "runs/compare_view.h"
+#include "experiment/corruption_preview.h"
+#include "experiment/experiment_panel.h"
+#include "figures/figure1_view.h"
+#include "figures/figure_set_exporter.h"
+#include "live/live_view.h"
+#include "experiment/preset_library.h"
+#include "runs/run_list_panel.h"
+#include "live/sample_gallery.h"
+#include "shatter_error.h"
+#include "window/status_bar.h"
+#include "sweep/sweep_controller.h"
+#include "sweep/sweep_dialog.h"
+#include "live/transport_bar.h"
+
+namespace shatter {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_controller(new TrainingController(this)),
+      m_transport(new TransportBar),
+      m_panel(new ExperimentPanel),
+      m_live(new LiveView),
+      m_gallery(new SampleGallery),
+      m_preview(new CorruptionPreview),
+      m_status(new StatusBar),
+      m_tabs(new QTabWidget),
+      m_views(new QTabWidget),
+      m_runs(new RunListPanel),
+      m_compare(new CompareView),
+      m_presetDescription(new QLabel),
+      m_sweeps(new SweepController(this)),
+      m_figure1(new Figure1View) {
+    setWindowTitle("Shatter");
+    setObjectName("ShatterMainWindow");
+
+    auto* toolbar = new QToolBar("Transport");
+    toolbar->setObjectName("transport");
+    toolbar->setMovable(false);
+    toolbar->addWidget(m_transport);
+    addToolBar(Qt::TopToolBarArea, toolbar);
+    createActions(toolbar);
+
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(m_panel);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(m_panel->sizeHint().width() + 20);
+
+    m_presetDescription->setWordWrap(true);
+    m_presetDescription->setVisible(false);
+    m_presetDescription->setContentsMargins(8, 4, 8, 4);
+    m_presetDescription->setStyleSheet("QLabel { background: palette(alternate-base); }");
+
+    m_tabs->addTab(m_gallery, "Samples");
+    // The preview's rows of images scroll rather than set the window's minimum width.
+    auto* previewScroll = new QScrollArea;
+    previewScroll->setWidget(m_preview);
+    previewScroll->setWidgetResizable(true);
+    previewScroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(previewScroll, "Corruption preview");
+
+    auto* centre = new QSplitter(Qt::Vertical);
+    centre->addWidget(m_live);
+    centre->addWidget(m_tabs);
+    centre->setStretchFactor(0, 3);
+    centre->setStretchFactor(1, 2);
+    centre->setChildrenCollapsible(false);
+
+    auto* right = new QWidget;
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_presetDescription);
+    m_views->addTab(centre, "Live");
+    m_views->addTab(m_compare, "Compare");
+    m_views->addTab(m_figure1, "Figure 1");
+    m_views->setDocumentMode(true);
+    rightLayout->addWidget(m_views, 1);
+
+    auto* main = new QSplitter(Qt::Horizontal);
+    main->addWidget(scroll);
+    main->addWidget(right);
+    main->addWidget(m_runs);
+    main->setStretchFactor(1, 1);
+    main->setChildrenCollapsible(false);
+    setCentralWidget(main);
+    setStatusBar(m_status);
+
+    m_transport->setPresets(PresetLibrary::titles());
+    m_runs->setRunsRoot(TrainingController::runsRoot());
+    wire();
+    wireSweeps();
+    resize(1280, 800);
+    restoreSettings();
+    setTheme(PlotTheme::fromSettings());
+}
+
+MainWindow::~MainWindow() {
+    m_sweeps->shutdown();
+    m_controller->shutdown();
+}
+
+void MainWindow::createActions(QToolBar* toolbar) {
+    auto* sweep = new QAction("Sweep…", this);
+    sweep->setToolTip("Train one run per corruption level (and mode, and network): the paper's Figure 1");
+    connect(sweep, &QAction::triggered, this, &MainWindow::openSweep);
+    auto* exportSet = new QAction("Export figure set…", this);
+    exportSet->setToolTip("Write Figure 1, the live curves and a gallery sheet as PNG, SVG, PDF and CSV");
+    connect(exportSet, &QAction::triggered, this, [this]() {
+        const QString parent = QFileDialog::getExistingDirectory(this, "Export figure set into", QDir::homePath());
+        if (parent.isEmpty()) return;
+        const QString folder =
+            parent + "/shatter-figures-" + QDateTime::currentDateTime().toString("yyyyMMdd-HHmmss");
+        const QStringList files = exportFigureSet(folder);
+        if (!files.isEmpty()) m_status->showMessage(QString("%1 files written to %2").arg(files.size()).arg(folder), 8000);
+    });
+    m_presentationAction = new QAction("Presentation mode", this);
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presentationAction->setToolTip("Larger type, thicker lines, high contrast (F5); also for exported figures");
+    m_darkAction = new QAction("Dark theme", this);
+    m_darkAction->setCheckable(true);
+    auto themeFromActions = [this]() {
+        PlotTheme theme;
+        theme.presentation = m_presentationAction->isChecked();
+        theme.dark = m_darkAction->isChecked();
+        setTheme(theme);
+    };
+    connect(m_presentationAction, &QAction::toggled, this, themeFromActions);
+    connect(m_darkAction, &QAction::toggled, this, themeFromActions);
+
+    toolbar->addSeparator();
+    toolbar->addAction(sweep);
+    toolbar->addAction(exportSet);
+    toolbar->addSeparator();
+    toolbar->addAction(m_presentationAction);
+    toolbar->addAction(m_darkAction);
+
+    QMenu* file = menuBar()->addMenu("&File");
+    file->addAction(exportSet);
+    file->addSeparator();
+    auto* quit = file->addAction("&Quit");
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+    QMenu* run = menuBar()->addMenu("&Run");
+    run->addAction(sweep);
+    QMenu* view = menuBar()->addMenu("&View");
+    view->addAction(m_presentationAction);
+    view->addAction(m_darkAction);
+}
+
+void MainWindow::setTheme(const PlotTheme& theme) {
+    static const QPalette lightPalette = QApplication::palette();
+    const QFont base = PlotTheme::screenBaseFont();
+    PlotTheme::setCurrent(theme);
+    theme.save();
+    {
+        const QSignalBlocker a(m_presentationAction), b(m_darkAction);
+        m_presentationAction->setChecked(theme.presentation);
+        m_darkAction->setChecked(theme.dark);
+    }
+    QApplication::setPalette(theme.windowPalette(lightPalette));
+    QApplication::setFont(theme.font(base));
+    m_presetDescription->setStyleSheet(m_presetDescription->styleSheet());  // re-resolve palette()
+    m_live->applyTheme(theme);
+    m_gallery->applyTheme(theme);
+    m_figure1->applyTheme(theme);
+    m_compare->applyTheme(theme);
+}
+
+SweepDialog* MainWindow::openSweep() {
+    if (m_controller->isActive()) {
+        showError("A run is in progress: stop it before starting a sweep.");
+        return nullptr;
+    }
+    if (!m_sweepDialog) {
+        m_sweepDialog = new SweepDialog(m_sweeps, m_panel->config(), this);
+        m_sweepDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_sweepDialog->show();
+    m_sweepDialog->raise();
+    return m_sweepDialog;
+}
+
+QStringList MainWindow::exportFigureSet(const QString& folder) {
+    std::vector<FigureSetExporter::NamedFigure> figures = m_figure1->figures();
+    for (auto& live : m_live->figures()) figures.push_back(std::move(live));
+    QString error;
+    const QStringList files =
+        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error);
+    if (!error.isEmpty()) {
+        showError(error);
+        return {};
+    }
+    return files;
+}
+
+void MainWindow::wireSweeps() {
+    connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
+        m_transport->setEnabled(!active);
+        m_panel->setRunning(active);
+        if (!active) m_status->showState(TrainingController::State::Idle);
+    });
+    connect(m_sweeps, &SweepController::pointStarted, this,
+            [this](int index, int count, const QString& name, const QString&, int epochs) {
+                m_live->beginRun(epochs);
+                m_gallery->setData(nullptr);
+                m_status->beginRun(epochs);
+                m_views->setCurrentIndex(0);  // the point's live curves
+                m_status->showMessage(QString("Sweep: point %1 of %2 (%3)").arg(index + 1).arg(count).arg(name), 0);
+            });
+    connect(m_sweeps, &SweepController::started, m_status, &StatusBar::showStart);
+    connect(m_sweeps, &SweepController::progress, m_status, &StatusBar::showProgress);
+    connect(m_sweeps, &SweepController::epochEnded, this, [this](const EpochReport& report) {
+        m_live->addEpoch(report.metrics);
+        m_status->showEpoch(report);
+    });
+    connect(m_sweeps, &SweepController::finished, this, [this](const QString& directory, bool cancelled) {
+        m_status->clearMessage();
+        m_status->showMessage((cancelled ? "Sweep cancelled: " : "Sweep finished: ") + directory, 10000);
+        QString error;
+        if (m_figure1->loadFolders({directory}, &error)) m_views->setCurrentWidget(m_figure1);
+    });
+    connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::wire() {
+    connect(m_transport, &TransportBar::startRequested, this, &MainWindow::startRun);
+    connect(m_transport, &TransportBar::pauseToggled, m_controller, &TrainingController::setPaused);
+    connect(m_transport, &TransportBar::stopRequested, m_controller, &TrainingController::stop);
+    connect(m_transport, &TransportBar::presetChosen, this, &MainWindow::applyPreset);
+    connect(m_panel, &ExperimentPanel::learningRateChanged, m_controller,
+            &TrainingController::setLearningRate);
+    connect(m_panel, &ExperimentPanel::datasetChanged, this, [this](const QString& spec) {
+        if (spec == m_previewSpec || spec.endsWith(':')) return;
+        m_previewSpec = spec;
+        m_controller->preloadDataset(spec);
+    });
+    connect(m_panel, &ExperimentPanel::edited, this, [this]() { m_presetDescription->setVisible(false); });
+
+    connect(m_panel->getCifarButton(), &QPushButton::clicked, this, &MainWindow::getCifar);
+
+    connect(m_controller, &TrainingController::stateChanged, this, &MainWindow::onStateChanged);
+    connect(m_controller, &TrainingController::datasetLoaded, this,
+            [this](const QString& spec, std::shared_ptr<const Dataset> dataset) {
+                if (spec != m_previewSpec) return;
+                m_preview->setDataset(dataset);
+                m_panel->setFullTrainSize(int(dataset->train.size()));
+            });
+    connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
+    connect(m_controller, &TrainingController::started, m_status, &StatusBar::showStart);
+    connect(m_controller, &TrainingController::progress, m_status, &StatusBar::showProgress);
+    connect(m_controller, &TrainingController::epochEnded, this, [this](const EpochReport& report) {
+        m_live->addEpoch(report.metrics);
+        m_gallery->addEpoch(report);
+        m_status->showEpoch(report);
+    });
+    connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
+    connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
+
+    // The run library follows the GUI's runs; the comparison follows the ticks.
+    connect(m_controller, &TrainingController::runDirectoryCreated, m_runs, &RunListPanel::setActiveRun);
+    connect(m_controller, &TrainingController::epochEnded, this,
+            [this]() { m_runs->refreshRun(m_controller->runDirectory()); });
+    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        if (state == TrainingController::State::Idle) m_runs->setActiveRun({});
+    });
+    connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() { m_compare->setRuns(m_runs->tickedEntries()); });
+    connect(m_runs, &RunListPanel::compareRequested, this, [this]() { m_views->setCurrentWidget(m_compare); });
+    connect(m_runs, &RunListPanel::errorOccurred, this, &MainWindow::showError);
+
+    auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
+    connect(space, &QShortcut::activated, this, &MainWindow::togglePause);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, m_controller, &TrainingController::stop);
+}
+
+bool MainWindow::applyPreset(const QString& title) {
+    try {
+        const std::optional<Preset> preset = PresetLibrary::find(title);
+        if (!preset) return false;
+        m_panel->setConfig(preset->config);
+        m_transport->setCurrentPreset(preset->title);
+        m_presetDescription->setText("<b>" + preset->title.toHtmlEscaped() + "</b> — " +
+                                     preset->description.toHtmlEscaped());
+        m_presetDescription->setVisible(true);
+        return true;
+    } catch (const std::exception& error) {
+        showError(QString::fromStdString(error.what()));
+        return false;
+    }
+}
+
+void MainWindow::startRun() {
+    if (m_controller->isActive() || m_sweeps->isActive()) return;
+    const RunConfig config = m_panel->config();
+    try {
+        config.validate();
+    } catch (const ShatterError& error) {
+        showError(QString::fromStdString(error.what()));
+        return;
+    }
+    m_views->setCurrentIndex(0);  // the new run's live curves
+    m_live->beginRun(config.epochs);
+    m_gallery->setData(nullptr);
+    m_status->beginRun(config.epochs);
+    saveSettings();
+    m_controller->start(config);
+}
+
+CifarDownloadDialog* MainWindow::getCifar() {
+    auto* dialog = new CifarDownloadDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &CifarDownloadDialog::folderReady, this, [this](const QString& folder) {
+        ExperimentPanel::rememberFolder("cifar10", folder);
+        RunConfig config = m_panel->config();
+        config.dataset = ("cifar10:" + folder).toStdString();
+        m_panel->setConfig(config);
+    });
+    dialog->open();
+    dialog->begin();
+    return dialog;
+}
+
+void MainWindow::togglePause() {
+    using State = TrainingController::State;
+    switch (m_controller->state()) {
+        case State::Idle: startRun(); break;
+        case State::Running: m_controller->setPaused(true); break;
+        case State::Paused: m_controller->setPaused(false); break;
+        default: break;
+    }
+}
+
+void MainWindow::onStateChanged(TrainingController::State state) {
+    m_transport->setState(state);
+    m_panel->setRunning(state != TrainingController::State::Idle);
+    m_status->showState(state);
+}
+
+void MainWindow::showError(const QString& message) {
+    // Window-modal but not blocking: training signals and tests keep running behind it.
+    auto* box = new QMessageBox(QMessageBox::Warning, "Shatter", message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    // Asks nothing: stops the run (the trainer checks between batches) and keeps what it wrote.
+    m_sweeps->shutdown();
+    m_controller->shutdown();
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings;
+    settings.setValue("window/geometry", saveGeometry());
+    settings.setValue("experiment/config", QString::fromStdString(m_panel->config().toJson().dump()));
+    settings.setValue("experiment/preset", m_transport->currentPreset());
+    settings.setValue("window/view", m_views->currentIndex());
+    m_runs->saveState(settings);
+    m_compare->saveState(settings);
+}
+
+void MainWindow::restoreSettings() {
+    QSettings settings;
+    if (settings.contains("window/geometry")) restoreGeometry(settings.value("window/geometry").toByteArray());
+    const QString saved = settings.value("experiment/config").toString();
+    bool restored = false;
+    if (!saved.isEmpty()) {
+        try {
+            RunConfig config;
+            config.mergeJson(nlohmann::json::parse(saved.toStdString()), "saved settings");
+            m_panel->setConfig(config);
+            m_transport->setCurrentPreset(settings.value("experiment/preset").toString());
+            restored = true;
+        } catch (const std::exception&) {
+            // Settings from another version: fall back to the classroom preset.
+        }
+    }
+    if (!restored) applyPreset("Classroom: random labels");
+    m_runs->restoreState(settings);
+    m_compare->restoreState(settings);
+    m_views->setCurrentIndex(settings.value("window/view", 0).toInt());
+}
+
+}  // namespace shatter

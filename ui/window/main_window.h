@@ -1,0 +1,101 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <QPointer>
+
+#include "common/plot_theme.h"
+#include "live/training_controller.h"
+
+class QAction;
+class QLabel;
+class QTabWidget;
+class QToolBar;
+
+namespace shatter {
+
+class CifarDownloadDialog;
+class CompareView;
+class CorruptionPreview;
+class ExperimentPanel;
+class Figure1View;
+class SweepController;
+class SweepDialog;
+class LiveView;
+class RunListPanel;
+class SampleGallery;
+class StatusBar;
+class TransportBar;
+
+// Assembles the panels and wires them to the training controller; the panels do the rest.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Fills the panel from a preset; false when there is none by that name.
+    bool applyPreset(const QString& title);
+    void startRun();
+    void togglePause();
+    // Opens the "Get CIFAR-10…" download; on success the panel switches to the new folder.
+    CifarDownloadDialog* getCifar();
+    // Opens the sweep dialog with the panel's settings as the base of every run.
+    SweepDialog* openSweep();
+    // Writes Figure 1 (a)(b)(c), the live curves and a gallery sheet into `folder`; returns the
+    // files written (empty, with a dialog, on failure).
+    QStringList exportFigureSet(const QString& folder);
+    // Presentation mode and light/dark, applied to the window and to exported figures; saved.
+    void setTheme(const PlotTheme& theme);
+
+    TrainingController* controller() const { return m_controller; }
+    ExperimentPanel* experimentPanel() const { return m_panel; }
+    TransportBar* transportBar() const { return m_transport; }
+    LiveView* liveView() const { return m_live; }
+    SampleGallery* sampleGallery() const { return m_gallery; }
+    CorruptionPreview* corruptionPreview() const { return m_preview; }
+    StatusBar* runStatusBar() const { return m_status; }
+    QTabWidget* lowerTabs() const { return m_tabs; }
+    SweepController* sweepController() const { return m_sweeps; }
+    Figure1View* figure1View() const { return m_figure1; }
+    QAction* presentationAction() const { return m_presentationAction; }
+    QAction* darkAction() const { return m_darkAction; }
+    // "Live" and "Compare".
+    QTabWidget* viewTabs() const { return m_views; }
+    RunListPanel* runList() const { return m_runs; }
+    CompareView* compareView() const { return m_compare; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void wire();
+    void wireSweeps();
+    void createActions(QToolBar* toolbar);
+    void showError(const QString& message);
+    void restoreSettings();
+    void saveSettings() const;
+    void onStateChanged(TrainingController::State state);
+
+    TrainingController* m_controller;
+    TransportBar* m_transport;
+    ExperimentPanel* m_panel;
+    LiveView* m_live;
+    SampleGallery* m_gallery;
+    CorruptionPreview* m_preview;
+    StatusBar* m_status;
+    QTabWidget* m_tabs;
+    QTabWidget* m_views;
+    RunListPanel* m_runs;
+    CompareView* m_compare;
+    QLabel* m_presetDescription;
+    SweepController* m_sweeps;
+    Figure1View* m_figure1;
+    QAction* m_presentationAction = nullptr;
+    QAction* m_darkAction = nullptr;
+    QPointer<SweepDialog> m_sweepDialog;
+    QString m_previewSpec;
+};
+
+}  // namespace shatter

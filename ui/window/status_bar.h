@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QStatusBar>
+
+#include "live/training_controller.h"
+
+class QLabel;
+
+namespace shatter {
+
+// The bottom line: device, epoch n/total, samples per second, elapsed time and time left.
+class StatusBar : public QStatusBar {
+    Q_OBJECT
+
+public:
+    explicit StatusBar(QWidget* parent = nullptr);
+
+    void beginRun(int epochs);
+    void showStart(const RunStart& start);
+    void showProgress(const BatchProgress& progress);
+    void showEpoch(const EpochReport& report);
+    void showState(TrainingController::State state);
+    void showFinished(const RunSummary& summary);
+
+    QString epochText() const;
+
+private:
+    void showTimes(double elapsed, double fraction);
+    static QString clock(double seconds);
+
+    int m_epochs = 0;
+    QLabel* m_device;
+    QLabel* m_epoch;
+    QLabel* m_speed;
+    QLabel* m_time;
+    QLabel* m_state;
+};
+
+}  // namespace shatter
