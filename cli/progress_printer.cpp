@@ -44,7 +44,7 @@ void ProgressPrinter::onEpoch(const EpochReport& report) {
 }
 
 void ProgressPrinter::onFinished(const RunSummary& summary) {
-    std::fprintf(m_stream, "%s after %d epochs: train %s%%, test %s%%%s%s\n", summary.status.c_str(),
+    std::fprintf(m_stream, "%s after %d epochs: train %s%%, test %s%%%s%s\n", toString(summary.status).c_str(),
                  summary.epochs, percent(summary.trainAcc).c_str(), percent(summary.testAcc).c_str(),
                  summary.message.empty() ? "" : " — ", summary.message.c_str());
     std::fflush(m_stream);

@@ -22,7 +22,7 @@ int runShowCommand(const std::string& directory) {
     const RunConfig& c = record.config;
     const RunInfo& info = record.info;
     std::printf("run        %s\n", record.directory.c_str());
-    std::printf("status     %s%s%s\n", record.summary.status.c_str(), record.summary.message.empty() ? "" : ": ",
+    std::printf("status     %s%s%s\n", toString(record.summary.status).c_str(), record.summary.message.empty() ? "" : ": ",
                 record.summary.message.c_str());
     std::printf("dataset    %s (%s): %d training images, %d corrupted, %d test images\n", c.dataset.c_str(),
                 info.datasetName.c_str(), info.trainExamples, info.corruptedExamples, info.testExamples);

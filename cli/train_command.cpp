@@ -44,10 +44,12 @@ int runTrainCommand(const RunOptions& options, const std::string& outRoot) {
     g_activeTrainer = nullptr;
 
     std::printf("%s\n", writer.directory().c_str());
-    if (summary.status == "finished") return kExitOk;
-    if (summary.status == "stopped") return kExitStopped;
-    if (summary.status == "diverged") return kExitDiverged;
-    return kExitFailed;
+    switch (summary.status) {
+        case RunStatus::Finished: return kExitOk;
+        case RunStatus::Stopped: return kExitStopped;
+        case RunStatus::Diverged: return kExitDiverged;
+        default: return kExitFailed;
+    }
 }
 
 }  // namespace shatter

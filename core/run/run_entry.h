@@ -4,13 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "run/run_status.h"
 #include "train/epoch_metrics.h"
 #include "train/run_config.h"
 
 namespace shatter {
 
 // One run folder as the run library lists it. A folder that cannot be read is still listed,
-// with status "unreadable" and the reason in `error`, so one broken run never hides the others.
+// with readable false and the reason in `error`, so one broken run never hides the others.
 struct RunEntry {
     std::string directory;    // the run folder
     std::string root;         // the library root it was found under
@@ -18,7 +19,7 @@ struct RunEntry {
     std::string sweep;        // name of the sweep folder holding it; empty when none
     std::string displayName;  // config.json's "name" when set, else the folder name without
                               // its leading time stamp
-    std::string status;       // finished | stopped | diverged | failed | incomplete | unreadable
+    RunStatus status = RunStatus::Incomplete;  // meaningful only when readable
     std::string error;        // why the folder is unreadable, or why the run failed
     bool readable = false;
     RunConfig config;

@@ -122,7 +122,6 @@ RunEntry RunLibrary::read(const std::string& directory, const std::string& root)
         entry.epochs = record.epochs;
     } catch (const std::exception& error) {
         entry.readable = false;
-        entry.status = "unreadable";
         entry.error = error.what();
     }
     return entry;

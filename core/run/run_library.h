@@ -23,10 +23,10 @@ public:
     static constexpr const char* kTrashFolder = ".trash";
 
     // Never throws: a root that is missing contributes nothing, a malformed run folder is
-    // listed with status "unreadable". Runs appear newest first; a run reachable from two
+    // listed as unreadable. Runs appear newest first; a run reachable from two
     // roots is listed once.
     static std::vector<RunEntry> scan(const std::vector<std::string>& roots);
-    // One run folder; status "unreadable" with the reason when it cannot be read.
+    // One run folder; readable false with the reason when it cannot be read.
     static RunEntry read(const std::string& directory, const std::string& root = {});
 
     // Sets the run's display name: "name" in its config.json, replaced atomically; the folder

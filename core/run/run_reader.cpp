@@ -45,7 +45,10 @@ RunInfo readInfo(const nlohmann::json& run) {
 
 RunSummary readSummary(const nlohmann::json& json) {
     RunSummary summary;
-    summary.status = valueOr<std::string>(json, "status", "finished");
+    const std::string status = valueOr<std::string>(json, "status", "finished");
+    const std::optional<RunStatus> parsed = runStatusFromString(status);
+    if (!parsed || !isEnded(*parsed)) throw RunStoreError("unknown run status \"" + status + "\"");
+    summary.status = *parsed;
     summary.epochs = valueOr<int>(json, "epochs", 0);
     summary.trainAcc = valueOr<double>(json, "train_acc", NAN);
     summary.testAcc = valueOr<double>(json, "test_acc", NAN);
@@ -63,7 +66,7 @@ RunSummary readSummary(const nlohmann::json& json) {
 RunSummary summaryFromEpochs(const std::vector<EpochMetrics>& epochs, const RunConfig& config,
                              const RunInfo& info) {
     RunSummary summary;
-    summary.status = "incomplete";
+    summary.status = RunStatus::Incomplete;
     summary.parameters = info.parameters;
     summary.epochs = static_cast<int>(epochs.size());
     if (epochs.empty()) {

@@ -111,7 +111,7 @@ void RunWriter::onEpoch(const EpochReport& report) {
 
 std::string RunWriter::summaryToJson(const RunSummary& summary) {
     nlohmann::json json = {
-        {"status", summary.status},
+        {"status", toString(summary.status)},
         {"epochs", summary.epochs},
         {"train_acc", numberOrNull(summary.trainAcc)},
         {"test_acc", numberOrNull(summary.testAcc)},

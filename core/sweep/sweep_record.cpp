@@ -14,6 +14,12 @@ std::string filePath(const std::string& directory) {
     return (std::filesystem::path(directory) / SweepRecord::kFileName).string();
 }
 
+RunStatus statusOf(const std::string& name, const std::string& path) {
+    const std::optional<RunStatus> status = runStatusFromString(name);
+    if (!status) throw RunStoreError(path + ": unknown run status \"" + name + "\"");
+    return *status;
+}
+
 }  // namespace
 
 void SweepRecord::save(const std::string& sweepDirectory) const {
@@ -27,7 +33,7 @@ void SweepRecord::save(const std::string& sweepDirectory) const {
     json["levels"] = plan.levels;
     json["runs"] = nlohmann::json::array();
     for (const Point& point : points) {
-        json["runs"].push_back({{"name", point.name}, {"directory", point.directory}, {"status", point.status}});
+        json["runs"].push_back({{"name", point.name}, {"directory", point.directory}, {"status", toString(point.status)}});
     }
     writeFileAtomically(filePath(sweepDirectory), json.dump(2) + "\n");
 }
@@ -52,7 +58,7 @@ SweepRecord SweepRecord::load(const std::string& sweepDirectory) {
         record.plan.levels = json.at("levels").get<std::vector<double>>();
         for (const nlohmann::json& run : json.at("runs")) {
             record.points.push_back({run.at("name").get<std::string>(), run.at("directory").get<std::string>(),
-                                     run.at("status").get<std::string>()});
+                                     statusOf(run.at("status").get<std::string>(), path)});
         }
     } catch (const nlohmann::json::exception& error) {
         throw RunStoreError(path + ": malformed sweep file (" + error.what() + ")");

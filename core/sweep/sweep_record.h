@@ -5,6 +5,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "run/run_status.h"
 #include "sweep/sweep_plan.h"
 
 namespace shatter {
@@ -16,7 +17,7 @@ struct SweepRecord {
     struct Point {
         std::string name;
         std::string directory;  // relative to the sweep folder
-        std::string status;     // the run's summary status, or "running"
+        RunStatus status = RunStatus::Running;
     };
 
     SweepPlan plan;

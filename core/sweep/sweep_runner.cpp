@@ -51,7 +51,7 @@ SweepRecord SweepRunner::run(SweepObserver& observer) {
     for (int index = 0; index < count && !m_cancelled; ++index) {
         const RunConfig& point = points[static_cast<std::size_t>(index)];
         const SweepRecord::Point* previous = record.find(point.name);
-        if (previous != nullptr && previous->status == "finished") {
+        if (previous != nullptr && previous->status == RunStatus::Finished) {
             observer.onPointSkipped(index, count, point.name);
             continue;
         }
@@ -59,7 +59,7 @@ SweepRecord SweepRunner::run(SweepObserver& observer) {
         RunWriter writer(m_directory, point, data, dataset.name);
         const std::string relative = std::filesystem::path(writer.directory()).filename().string();
         std::erase_if(record.points, [&](const SweepRecord::Point& p) { return p.name == point.name; });
-        record.points.push_back({point.name, relative, "running"});
+        record.points.push_back({point.name, relative, RunStatus::Running});
         record.save(m_directory);
 
         Trainer trainer(point, data);

@@ -4,11 +4,13 @@
 #include <optional>
 #include <string>
 
+#include "run/run_status.h"
+
 namespace shatter {
 
 // How a run ended: summary.json.
 struct RunSummary {
-    std::string status = "finished";  // finished | stopped | diverged | failed | incomplete
+    RunStatus status = RunStatus::Finished;
     int epochs = 0;                   // finished epochs
     double trainAcc = 0.0;
     double testAcc = 0.0;

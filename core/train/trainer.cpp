@@ -81,7 +81,7 @@ RunSummary Trainer::run(TrainingObserver& observer) {
         return m_impl->run(observer);
     } catch (const std::exception& error) {
         RunSummary summary;
-        summary.status = "failed";
+        summary.status = RunStatus::Failed;
         summary.message = error.what();
         observer.onFinished(summary);
         return summary;
@@ -190,7 +190,7 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
 
     RunSummary summary;
     summary.parameters = start.parameters;
-    summary.status = "finished";
+    summary.status = RunStatus::Finished;
     std::vector<int> fittedSince(static_cast<std::size_t>(trainCount), 0);
     SeededRandom orderRandom(SeededRandom::deriveSeed(config.seed, kBatchOrder));
     SeededRandom cropRandom(SeededRandom::deriveSeed(config.seed, kCrops));
@@ -241,13 +241,13 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
             }
         }
         if (stopRequested) {
-            summary.status = "stopped";
+            summary.status = RunStatus::Stopped;
             break;
         }
         const double epochSeconds = seconds(Clock::now() - epochStart - pausedFor);
         if (!diverged && !std::isfinite(lossSum.item<double>())) diverged = true;
         if (diverged) {
-            summary.status = "diverged";
+            summary.status = RunStatus::Diverged;
             summary.message = "the training loss became infinite or NaN in epoch " + std::to_string(epoch) +
                               " (learning rate " + std::to_string(learningRateUsed) + "); try a smaller learning rate";
             break;
@@ -256,7 +256,7 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
         const Evaluation onTrain = evaluate(*model, trainImages, trainLabels);
         const Evaluation onTest = evaluate(*model, testImages, testLabels);
         if (!std::isfinite(onTrain.loss) || !std::isfinite(onTest.loss)) {
-            summary.status = "diverged";
+            summary.status = RunStatus::Diverged;
             summary.message = "the evaluation loss became infinite or NaN after epoch " + std::to_string(epoch) +
                               "; try a smaller learning rate";
             break;

@@ -68,7 +68,7 @@ private Q_SLOTS:
         const QString runDir = r.out.trimmed();
         QVERIFY(runDir.startsWith(out.path()));
         const RunRecord record = RunReader::load(runDir.toStdString());
-        QCOMPARE(record.summary.status, std::string("finished"));
+        QCOMPARE(toString(record.summary.status), std::string("finished"));
         QCOMPARE(int(record.epochs.size()), 2);
         QCOMPARE(record.config.level, 0.5);
 
@@ -137,7 +137,7 @@ private Q_SLOTS:
         const std::string directory = std::filesystem::path(metrics).parent_path().string();
         const int rowsOnDisk = csvRows(metrics);
         const RunRecord record = RunReader::load(directory);
-        QCOMPARE(record.summary.status, std::string("incomplete"));
+        QCOMPARE(toString(record.summary.status), std::string("incomplete"));
         QVERIFY(rowsOnDisk >= 3);
         QCOMPARE(int(record.epochs.size()), rowsOnDisk);
         QCOMPARE(record.epochs.back().epoch, rowsOnDisk);
@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(process.exitCode(), 130);
         const QString directory = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
         const RunRecord record = RunReader::load(directory.toStdString());
-        QCOMPARE(record.summary.status, std::string("stopped"));
+        QCOMPARE(toString(record.summary.status), std::string("stopped"));
         QVERIFY(record.summary.epochs >= 1);
     }
 };

@@ -82,7 +82,7 @@ private Q_SLOTS:
 
         const RunEntry* done = findEntry(entries, "20260101-100000-true");
         QVERIFY(done && done->readable);
-        QCOMPARE(done->status, std::string("finished"));
+        QCOMPARE(toString(done->status), std::string("finished"));
         QCOMPARE(done->displayName, std::string("true"));  // the time stamp is in startedAt
         QCOMPARE(done->epochCount, 5);
         QCOMPARE(int(done->epochs.size()), 5);
@@ -98,7 +98,7 @@ private Q_SLOTS:
 
         const RunEntry* incomplete = findEntry(entries, "20260101-110000-cut");
         QVERIFY(incomplete && incomplete->readable);
-        QCOMPARE(incomplete->status, std::string("incomplete"));
+        QCOMPARE(toString(incomplete->status), std::string("incomplete"));
         QCOMPARE(incomplete->epochCount, 4);  // the cut line is not an epoch
         QCOMPARE(incomplete->trainAcc, 0.5);
         QVERIFY(!incomplete->epochsToFit);
@@ -106,14 +106,14 @@ private Q_SLOTS:
 
         const RunEntry* broken = findEntry(entries, "20260101-120000-broken");
         QVERIFY(broken && !broken->readable);
-        QCOMPARE(broken->status, std::string("unreadable"));
+        QVERIFY(!broken->readable);
         QVERIFY2(broken->error.find("config.json") != std::string::npos, broken->error.c_str());
         QVERIFY(std::isnan(broken->trainAcc));
 
         const RunEntry* swept = findEntry(entries, "labels-80");
         QVERIFY(swept && swept->readable);
         QCOMPARE(swept->sweep, std::string("sweep-levels"));
-        QCOMPARE(swept->status, std::string("stopped"));
+        QCOMPARE(toString(swept->status), std::string("stopped"));
         QCOMPARE(swept->root, r);
 
         // A single run folder, or a sweep folder, works as a root too; duplicates are listed once.
@@ -137,10 +137,10 @@ private Q_SLOTS:
         std::ofstream(r + "/c-no-config/metrics.csv") << "";
         const std::vector<RunEntry> entries = RunLibrary::scan({r});
         QCOMPARE(int(entries.size()), 3);
-        QCOMPARE(findEntry(entries, "a-bad")->status, std::string("unreadable"));
+        QVERIFY(!findEntry(entries, "a-bad")->readable);
         QVERIFY(findEntry(entries, "a-bad")->error.find("metrics.csv") != std::string::npos);
-        QCOMPARE(findEntry(entries, "b-good")->status, std::string("finished"));
-        QCOMPARE(findEntry(entries, "c-no-config")->status, std::string("unreadable"));
+        QCOMPARE(toString(findEntry(entries, "b-good")->status), std::string("finished"));
+        QVERIFY(!findEntry(entries, "c-no-config")->readable);
         QVERIFY(findEntry(entries, "c-no-config")->error.find("missing") != std::string::npos);
     }
 
@@ -191,7 +191,7 @@ private Q_SLOTS:
         // Undo puts the run back as it was, also inside its sweep folder.
         RunLibrary::restore(trash[1]);
         QVERIFY(fs::exists(b + "/config.json"));
-        QCOMPARE(RunLibrary::read(b).status, std::string("finished"));
+        QCOMPARE(toString(RunLibrary::read(b).status), std::string("finished"));
         QCOMPARE(int(RunLibrary::trash(r).size()), 1);
         QCOMPARE(int(RunLibrary::scan({r}).size()), 1);
         QVERIFY_THROWS_EXCEPTION(RunStoreError, RunLibrary::restore(trashedB));  // already back

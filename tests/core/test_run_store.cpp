@@ -66,7 +66,7 @@ private Q_SLOTS:
         writer.onStarted(start);
         for (int epoch = 1; epoch <= 3; ++epoch) writer.onEpoch(reportFor(epoch, data.train.size()));
         RunSummary summary;
-        summary.status = "finished";
+        summary.status = RunStatus::Finished;
         summary.epochs = 3;
         summary.trainAcc = 0.3;
         summary.testAcc = 0.1;
@@ -77,7 +77,7 @@ private Q_SLOTS:
 
         const RunRecord record = RunReader::load(writer.directory());
         QVERIFY(record.hasSummary);
-        QCOMPARE(record.summary.status, std::string("finished"));
+        QCOMPARE(toString(record.summary.status), std::string("finished"));
         QCOMPARE(record.summary.epochsToFit.value_or(-1), 3);
         QCOMPARE(record.summary.parameters, std::int64_t{407050});
         QCOMPARE(int(record.epochs.size()), 3);
@@ -123,7 +123,7 @@ private Q_SLOTS:
         std::ofstream(directory + "/metrics.csv", std::ios::app) << "3,0.66,0.3";
         const RunRecord record = RunReader::load(directory);
         QVERIFY(!record.hasSummary);
-        QCOMPARE(record.summary.status, std::string("incomplete"));
+        QCOMPARE(toString(record.summary.status), std::string("incomplete"));
         QCOMPARE(record.summary.epochs, 2);
         QCOMPARE(int(record.epochs.size()), 2);
         QCOMPARE(record.summary.trainAcc, 0.2);

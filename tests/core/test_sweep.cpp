@@ -24,7 +24,7 @@ public:
         if (index == cancelAtPoint) runner->cancel();
     }
     void onPointSkipped(int, int, const std::string& name) override { events.push_back("skip " + name); }
-    void onPointFinished(int, int, const RunSummary& summary) override { events.push_back("end " + summary.status); }
+    void onPointFinished(int, int, const RunSummary& summary) override { events.push_back("end " + toString(summary.status)); }
 };
 
 RunRecord fakeRun(const std::string& model, CorruptionMode mode, double level, std::optional<int> epochsToFit,
@@ -84,7 +84,7 @@ private Q_SLOTS:
         const SweepRecord record = runner.run(observer);
         QCOMPARE(int(record.points.size()), 3);
         for (const auto& point : record.points) {
-            QCOMPARE(point.status, std::string("finished"));
+            QCOMPARE(toString(point.status), std::string("finished"));
             const RunRecord run = RunReader::load(out.path().toStdString() + "/" + point.directory);
             QCOMPARE(int(run.epochs.size()), 2);
         }
@@ -105,7 +105,7 @@ private Q_SLOTS:
             QCOMPARE(observer.events, (std::vector<std::string>{"start mlp-1x512-labels-0", "end finished",
                                                                 "start mlp-1x512-labels-50", "end stopped"}));
             QCOMPARE(int(record.points.size()), 2);
-            QCOMPARE(record.points[1].status, std::string("stopped"));
+            QCOMPARE(toString(record.points[1].status), std::string("stopped"));
         }
         SweepRunner again(tinyPlan(), out.path().toStdString());
         ScriptedObserver observer;
@@ -114,7 +114,7 @@ private Q_SLOTS:
                                                             "end finished", "start mlp-1x512-labels-100",
                                                             "end finished"}));
         QCOMPARE(int(record.points.size()), 3);
-        for (const auto& point : record.points) QCOMPARE(point.status, std::string("finished"));
+        for (const auto& point : record.points) QCOMPARE(toString(point.status), std::string("finished"));
     }
 
     void summaryComputesSlowdownAndTestError() {

@@ -58,7 +58,7 @@ private Q_SLOTS:
         Trainer trainer(config, data);
         RecordingObserver observer;
         const RunSummary summary = trainer.run(observer);
-        QCOMPARE(summary.status, std::string("finished"));
+        QCOMPARE(toString(summary.status), std::string("finished"));
         QCOMPARE(int(observer.epochs.size()), 5);
         QCOMPARE(observer.start.trainExamples, 200);
         QCOMPARE(observer.start.parameters, 784 * 512 + 512 + 5130);
@@ -86,7 +86,7 @@ private Q_SLOTS:
         Trainer trainer(config, data);
         RecordingObserver observer;
         const RunSummary summary = trainer.run(observer);
-        QCOMPARE(summary.status, std::string("finished"));
+        QCOMPARE(toString(summary.status), std::string("finished"));
         QVERIFY2(summary.trainAcc >= 0.99, qPrintable(QString::number(summary.trainAcc)));
         QVERIFY(summary.epochsToFit.has_value());
         QCOMPARE(*summary.epochsToFit, summary.epochs);  // stopped as soon as it fitted
@@ -122,7 +122,7 @@ private Q_SLOTS:
         observer.trainer = &trainer;
         observer.stopAfterEpoch = 2;
         const RunSummary summary = trainer.run(observer);
-        QCOMPARE(summary.status, std::string("stopped"));
+        QCOMPARE(toString(summary.status), std::string("stopped"));
         QCOMPARE(summary.epochs, 2);
         QCOMPARE(int(observer.epochs.size()), 2);
         QVERIFY(observer.finished);
@@ -141,7 +141,7 @@ private Q_SLOTS:
         trainer.setPaused(false);
         worker.join();
         QVERIFY(nothingWhilePaused);
-        QCOMPARE(observer.summary.status, std::string("finished"));
+        QCOMPARE(toString(observer.summary.status), std::string("finished"));
         // Paused time does not count as training time.
         QVERIFY(observer.epochs.front().metrics.epochSeconds < 0.3);
     }
@@ -169,7 +169,7 @@ private Q_SLOTS:
         Trainer trainer(config, data);
         RecordingObserver observer;
         const RunSummary summary = trainer.run(observer);
-        QCOMPARE(summary.status, std::string("diverged"));
+        QCOMPARE(toString(summary.status), std::string("diverged"));
         QVERIFY(QString::fromStdString(summary.message).contains("learning rate"));
         QVERIFY(observer.finished);
     }
@@ -185,7 +185,7 @@ private Q_SLOTS:
             const CorruptedDataset data = RunPreparation::prepare(config, colour);
             RecordingObserver observer;
             const RunSummary summary = Trainer(config, data).run(observer);
-            QVERIFY2(summary.status == "finished", qPrintable(QString::fromStdString(model + (": " + summary.message))));
+            QVERIFY2(toString(summary.status) == "finished", qPrintable(QString::fromStdString(model + (": " + summary.message))));
             QCOMPARE(int(observer.epochs.size()), 1);
         }
     }
@@ -196,8 +196,8 @@ private Q_SLOTS:
         const CorruptedDataset data = RunPreparation::prepare(smallConfig(), m_dataset);
         RecordingObserver observer;
         const RunSummary summary = Trainer(config, data).run(observer);
-        if (summary.status == "finished") QSKIP("a CUDA device is present");
-        QCOMPARE(summary.status, std::string("failed"));
+        if (toString(summary.status) == "finished") QSKIP("a CUDA device is present");
+        QCOMPARE(toString(summary.status), std::string("failed"));
         QVERIFY(QString::fromStdString(summary.message).contains("cuda"));
     }
 };

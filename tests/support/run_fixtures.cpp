@@ -43,7 +43,7 @@ std::string writeRunFolder(const std::string& directory, const RunConfig& config
     metrics.close();
     if (status) {
         RunSummary summary;
-        summary.status = *status;
+        summary.status = runStatusFromString(*status).value();
         summary.epochs = epochs;
         summary.trainAcc = finalTrainAcc;
         summary.testAcc = finalTestAcc;

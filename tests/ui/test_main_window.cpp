@@ -167,7 +167,7 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
     const RunRecord record = RunReader::load((runsRoot() + "/" + runs.last()).toStdString());
     QCOMPARE(int(record.epochs.size()), 3);
     QVERIFY(record.hasSummary);
-    QCOMPARE(record.summary.status, std::string("finished"));
+    QCOMPARE(toString(record.summary.status), std::string("finished"));
     QCOMPARE(record.config.trainSize, config.trainSize);
     QVERIFY(window.runStatusBar()->currentMessage().isEmpty());
     QCOMPARE(window.runStatusBar()->epochText(), QString("epoch 3/3"));
@@ -218,7 +218,7 @@ void TestMainWindow::pauseResumeAndStop() {
     QVERIFY(window.experimentPanel()->levelSlider()->isEnabled());
     const RunRecord record =
         RunReader::load(window.controller()->runDirectory().toStdString());
-    QCOMPARE(record.summary.status, std::string("stopped"));
+    QCOMPARE(toString(record.summary.status), std::string("stopped"));
     QVERIFY(record.epochs.size() < 60);
     QCOMPARE(record.epochs.back().lr, 0.005);  // the live change reached the trainer
 }
@@ -241,7 +241,7 @@ void TestMainWindow::closingMidRunStopsQuicklyAndLeavesALoadableRun() {
     const RunRecord record = RunReader::load(directory.toStdString());
     QVERIFY(record.epochs.size() >= 1);
     QVERIFY(record.hasSummary);
-    QCOMPARE(record.summary.status, std::string("stopped"));
+    QCOMPARE(toString(record.summary.status), std::string("stopped"));
 }
 
 void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
@@ -291,7 +291,7 @@ void TestMainWindow::divergingRunShowsWhyAndKeepsItsEpochs() {
     QString newest;
     for (const QString& run : runs) newest = std::max(newest, run);
     const RunRecord record = RunReader::load((runsRoot() + "/" + newest).toStdString());
-    QCOMPARE(record.summary.status, std::string("diverged"));
+    QCOMPARE(toString(record.summary.status), std::string("diverged"));
     QCOMPARE(int(record.epochs.size()), record.summary.epochs);
     QVERIFY(window.transportBar()->startButton()->isEnabled());
 }

@@ -329,7 +329,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
         list->addFolder(copies);
         const QString copied = copies + "/" + made[0];
         QVERIFY(list->item(copied));
-        QCOMPARE(list->entry(copied)->status, std::string("finished"));
+        QCOMPARE(toString(list->entry(copied)->status), std::string("finished"));
         list->setTicked(QStringList{directory, copied});
         MetricPlot* plot = window.compareView()->plot();
         QCOMPARE(plot->seriesCount(), 2);

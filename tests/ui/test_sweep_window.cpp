@@ -82,7 +82,7 @@ private Q_SLOTS:
         QCOMPARE(epochs.count(), 3 * 2);
         const SweepRecord record = SweepRecord::load(directory.toStdString());
         QCOMPARE(int(record.points.size()), 3);
-        for (const auto& point : record.points) QCOMPARE(point.status, std::string("finished"));
+        for (const auto& point : record.points) QCOMPARE(toString(point.status), std::string("finished"));
     }
 
     void cancelStopsTheSweepAndStartingAgainResumesTheRest() {
@@ -99,8 +99,8 @@ private Q_SLOTS:
             QCOMPARE(points.count(), 2);
             const SweepRecord record = SweepRecord::load(directory.toStdString());
             QCOMPARE(int(record.points.size()), 2);
-            QCOMPARE(record.points[0].status, std::string("finished"));
-            QCOMPARE(record.points[1].status, std::string("stopped"));
+            QCOMPARE(toString(record.points[0].status), std::string("finished"));
+            QCOMPARE(toString(record.points[1].status), std::string("stopped"));
         }
         SweepController controller;
         QSignalSpy skipped(&controller, &SweepController::pointSkipped);
@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(started[0][2].toString(), QString("mlp-1x512-labels-50"));
         const SweepRecord record = SweepRecord::load(directory.toStdString());
         QCOMPARE(int(record.points.size()), 3);
-        for (const auto& point : record.points) QCOMPARE(point.status, std::string("finished"));
+        for (const auto& point : record.points) QCOMPARE(toString(point.status), std::string("finished"));
     }
 
     void shutdownMidSweepReturnsQuickly() {

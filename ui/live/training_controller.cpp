@@ -194,11 +194,11 @@ void TrainingController::work(RunConfig config) {
         fanout.add(reporter);
         const RunSummary summary = trainer.run(fanout);
         QString error;
-        if (summary.status == "diverged") {
+        if (summary.status == RunStatus::Diverged) {
             error = QString("The run diverged at epoch %1: %2\nTry a smaller learning rate.")
                         .arg(summary.epochs + 1)
                         .arg(QString::fromStdString(summary.message));
-        } else if (summary.status == "failed") {
+        } else if (summary.status == RunStatus::Failed) {
             error = "Training failed: " + QString::fromStdString(summary.message);
         }
         finish(summary, error);

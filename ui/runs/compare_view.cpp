@@ -233,7 +233,7 @@ void CompareView::rebuildTable() {
                 text =
                     QString::fromStdString(SettingsDiff::value(run.config, row.key.toStdString()));
             } else if (row.key == "status") {
-                text = QString::fromStdString(run.status);
+                text = QString::fromStdString(run.readable ? toString(run.status) : "unreadable");
             } else if (row.key == "epochs_done") {
                 text = QString("%1 of %2").arg(run.epochCount).arg(run.config.epochs);
             } else if (row.key == "train_acc") {

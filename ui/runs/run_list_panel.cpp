@@ -276,8 +276,8 @@ void RunListPanel::rebuild() {
 
 void RunListPanel::fillItem(QTreeWidgetItem* row, const RunEntry& entry) const {
     const QString directory = QString::fromStdString(entry.directory);
-    QString status = QString::fromStdString(entry.status);
-    if (directory == m_activeRun && entry.status == "incomplete") status = "running";
+    QString status = entry.readable ? QString::fromStdString(toString(entry.status)) : QString("unreadable");
+    if (directory == m_activeRun && entry.status == RunStatus::Incomplete) status = "running";
 
     row->setData(NameColumn, kDirectoryRole, directory);
     row->setText(NameColumn, QString::fromStdString(entry.displayName));

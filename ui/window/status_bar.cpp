@@ -76,7 +76,7 @@ void StatusBar::showState(TrainingController::State state) {
 
 void StatusBar::showFinished(const RunSummary& summary) {
     QString text = QString("Run %1 after %2 epochs: train %3 %, test %4 %")
-                       .arg(QString::fromStdString(summary.status))
+                       .arg(QString::fromStdString(toString(summary.status)))
                        .arg(summary.epochs)
                        .arg(100.0 * summary.trainAcc, 0, 'f', 1)
                        .arg(100.0 * summary.testAcc, 0, 'f', 1);
