@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Shatter's GPU check: builds shatter-cli without Qt and without OpenCV against the LibTorch of
+# the local PyTorch installation, then trains CIFAR-10 with random labels on the whole training
+# set with MLP 1x512 and small AlexNet, once with Shatter and once with the PyTorch reference
+# script (bench/reference_pytorch.py) on the same device, and prints wall times, training
+# throughput and their ratios (a Markdown table, also written to OUT_DIR/gpu-check.md).
+#
+#   bench/gpu-check.sh CIFAR_DIR OUT_DIR
+#
+# CIFAR_DIR holds CIFAR-10's binary batches (data_batch_1.bin ... test_batch.bin), directly or in
+# cifar-10-batches-bin/. Settings come from the environment (defaults in brackets):
+#   DEVICE          cuda or cpu [cuda]
+#   MLP_EPOCHS      epochs of MLP 1x512 [100]
+#   ALEXNET_EPOCHS  epochs of small AlexNet [30]
+#   TRAIN_SIZE      training images, 0 for all [0]
+#   MODELS          which networks [mlp-1x512 alexnet]
+#   PYTHON          the Python that has PyTorch [python3]
+#   DEPS_PREFIX     a folder with include/ and share/cmake/ for nlohmann-json and CLI11 (and
+#                   include/zlib.h), for a machine without their -dev packages
+#   BUILD_DIR       [build-headless]
+# A dry run on a CPU-only machine with Debian's LibTorch:
+#   DEVICE=cpu MLP_EPOCHS=2 ALEXNET_EPOCHS=1 TRAIN_SIZE=1000 PYTHON=/usr/bin/python3 \
+#     bench/gpu-check.sh CIFAR_DIR /tmp/gpu-check
+set -euo pipefail
+
+cifar=${1:?usage: bench/gpu-check.sh CIFAR_DIR OUT_DIR}
+out=${2:?usage: bench/gpu-check.sh CIFAR_DIR OUT_DIR}
+cd "$(dirname "$0")/.."
+DEVICE=${DEVICE:-cuda}
+MLP_EPOCHS=${MLP_EPOCHS:-100}
+ALEXNET_EPOCHS=${ALEXNET_EPOCHS:-30}
+TRAIN_SIZE=${TRAIN_SIZE:-0}
+MODELS=${MODELS:-mlp-1x512 alexnet}
+PYTHON=${PYTHON:-python3}
+BUILD_DIR=${BUILD_DIR:-build-headless}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+cifar=$(cd "$cifar" && pwd)
+
+# 1. Build: core + shatter-cli only, against the PyTorch installation's LibTorch when there is one.
+prefix=""
+if torch_prefix=$("$PYTHON" -c 'import torch; print(torch.utils.cmake_prefix_path)' 2>/dev/null); then
+  prefix="$torch_prefix"
+fi
+extra=()
+if [ -n "${DEPS_PREFIX:-}" ]; then
+  DEPS_PREFIX=$(cd "$DEPS_PREFIX" && pwd)
+  prefix="${prefix:+$prefix;}$DEPS_PREFIX"
+  if [ ! -e /usr/include/zlib.h ] && [ -e "$DEPS_PREFIX/include/zlib.h" ]; then
+    libz=$(ldconfig -p | awk '/libz\.so\.1 /{print $NF; exit}')
+    extra+=(-DZLIB_INCLUDE_DIR="$DEPS_PREFIX/include" -DZLIB_LIBRARY="$libz")
+  fi
+fi
+echo "== build ($BUILD_DIR; CMAKE_PREFIX_PATH=${prefix:-system})"
+build_start=$(date +%s)
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSHATTER_BUILD_GUI=OFF -DSHATTER_WITH_OPENCV=OFF \
+  -DSHATTER_BUILD_TESTS=OFF ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} "${extra[@]}" >"$out/cmake.log" 2>&1 ||
+  { tail -40 "$out/cmake.log"; exit 1; }
+cmake --build "$BUILD_DIR" --target shatter-cli -j"$(nproc)" >"$out/build.log" 2>&1 ||
+  { grep -E 'error|Error' -A3 "$out/build.log" | head -80; exit 1; }
+echo "built in $(($(date +%s) - build_start)) s"
+cli="$BUILD_DIR/app/shatter-cli"
+
+# 2. Each network: Shatter, then the PyTorch script, same data, labels, epochs and device.
+for model in $MODELS; do
+  epochs=$MLP_EPOCHS
+  [ "$model" = alexnet ] && epochs=$ALEXNET_EPOCHS
+  echo "== $model, random labels, $epochs epochs on $DEVICE"
+  start=$(date +%s.%N)
+  "$cli" run --dataset "cifar10:$cifar" --model "$model" --corruption labels --level 1 --epochs "$epochs" \
+    --train-size "$TRAIN_SIZE" --device "$DEVICE" --out "$out/runs" --name "check-$model" \
+    >"$out/shatter-$model.dir" 2>"$out/shatter-$model.log" || { tail -20 "$out/shatter-$model.log"; exit 1; }
+  awk -v s="$start" -v e="$(date +%s.%N)" "BEGIN{print e - s}" >"$out/shatter-$model.seconds"
+  tail -1 "$out/shatter-$model.log"
+  "$PYTHON" bench/reference_pytorch.py --dataset "cifar10:$cifar" --model "$model" --random-labels \
+    --epochs "$epochs" --train-size "$TRAIN_SIZE" --device "$DEVICE" --json "$out/pytorch-$model.json" \
+    >"$out/pytorch-$model.log" 2>&1 || { tail -20 "$out/pytorch-$model.log"; exit 1; }
+  tail -1 "$out/pytorch-$model.log"
+done
+
+# 3. The table.
+"$PYTHON" - "$out" $MODELS <<'EOF' | tee "$out/gpu-check.md"
+import csv, json, os, statistics, sys
+out, models = sys.argv[1], sys.argv[2:]
+print("| network | epochs | Shatter wall s | PyTorch wall s | Shatter samples/s | PyTorch samples/s "
+      "| throughput ratio | Shatter train/test | PyTorch train/test |")
+print("|---|---|---|---|---|---|---|---|---|")
+for model in models:
+    run = open(os.path.join(out, f"shatter-{model}.dir")).read().strip()
+    rows = list(csv.DictReader(open(os.path.join(run, "metrics.csv"))))
+    summary = json.load(open(os.path.join(run, "summary.json")))
+    config = json.load(open(os.path.join(run, "config.json")))
+    examples = config["run"]["train_examples"]
+    ours = examples / statistics.median(float(r["epoch_seconds"]) for r in rows)
+    wall = float(open(os.path.join(out, f"shatter-{model}.seconds")).read())
+    ref = json.load(open(os.path.join(out, f"pytorch-{model}.json")))
+    print(f"| {model} | {len(rows)} | {wall:.1f} | {ref['wall_seconds'] + ref['load_seconds']:.1f} | {ours:,.0f} "
+          f"| {ref['samples_per_second']:,.0f} | {ours / ref['samples_per_second']:.2f} "
+          f"| {summary['train_acc']:.3f} / {summary['test_acc']:.3f} | {ref['train_acc']:.3f} / {ref['test_acc']:.3f} |")
+print()
+print(f"device: {config['run'].get('device', '?')}; LibTorch {config['run'].get('libtorch_version', '?')}; "
+      f"PyTorch {ref['torch']}. Wall times include loading the data (Shatter: the whole process).")
+EOF
