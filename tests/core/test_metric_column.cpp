@@ -49,6 +49,8 @@ private Q_SLOTS:
             QVERIFY2(keys.insert(columns[i].key).second, columns[i].key.c_str());
             QVERIFY(columns[i].member);
             QVERIFY(!columns[i].title.empty() && !columns[i].unit.empty());
+            QVERIFY(!columns[i].table.heading.empty() && !columns[i].table.format.empty());
+            QVERIFY(columns[i].table.width >= int(columns[i].table.heading.size()));
             for (std::size_t j = 0; j < i; ++j) QVERIFY(columns[i].member != columns[j].member);
         }
     }
@@ -121,6 +123,15 @@ private Q_SLOTS:
         QCOMPARE(MetricColumn::find("samples_per_second")->csvField(metrics),
                  std::string("1.23457e+06"));
         QCOMPARE(MetricColumn::find("gap")->csvField(metrics), std::string());
+    }
+
+    void showTableCellsUseTheColumnsFormat() {
+        EpochMetrics metrics;
+        metrics.lr = 0.0123456789;
+        metrics.testAcc = 0.5;
+        QCOMPARE(MetricColumn::find("lr")->tableText(metrics), std::string("0.01235"));
+        QCOMPARE(MetricColumn::find("test_acc")->tableText(metrics), std::string("0.5000"));
+        QCOMPARE(MetricColumn::find("gap")->tableText(metrics), std::string("-"));
     }
 };
 
