@@ -19,14 +19,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "runs/compare_view.h"
 #include "experiment/experiment_panel.h"
+#include "live/live_run.h"
 #include "live/live_view.h"
-#include "window/main_window.h"
 #include "live/metric_plot.h"
+#include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_palette.h"
 #include "support/run_fixtures.h"
+#include "window/main_window.h"
 
 using namespace shatter;
 namespace fs = std::filesystem;
@@ -81,6 +82,7 @@ class TestRunLibraryUi : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void listsLocalRunsAndACopiedFolder();
+    void theRunInProgressIsListedFromMemory();
     void tickingTwoRunsOverlaysThemWithTheirSettings();
     void renameDeleteAndUndo();
     void newRunsAppearByThemselves();
@@ -142,6 +144,31 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     QCOMPARE(RunPalette::colourFor(copiedRun()),
              RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
     window.close();
+}
+
+void TestRunLibraryUi::theRunInProgressIsListedFromMemory() {
+    // The live run's epochs reach its RUNS entry as they arrive; the folder (8 epochs on disk)
+    // is read again only once the run is over.
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    LiveRun* live = window.liveRun();
+    live->begin(20);
+    live->setDirectory(localRandom());
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    EpochReport report;
+    report.metrics.epoch = 1;
+    report.metrics.trainAcc = 0.33;
+    report.metrics.testAcc = 0.11;
+    report.metrics.gap = 0.22;
+    live->addEpoch(report);
+    const RunEntry* running = list->entry(localRandom());
+    QCOMPARE(running->epochCount, 1);
+    QCOMPARE(running->trainAcc, 0.33);
+    QCOMPARE(running->testAcc, 0.11);
+    QCOMPARE(int(running->epochs.size()), 1);
+    live->end();
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    QCOMPARE(list->entry(localRandom())->trainAcc, 0.62);
 }
 
 void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {

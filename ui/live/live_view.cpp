@@ -14,6 +14,16 @@
 
 namespace shatter {
 
+namespace {
+
+const MetricColumn* column(const char* key) {
+    const MetricColumn* found = MetricColumn::find(key);
+    Q_ASSERT(found);
+    return found;
+}
+
+}  // namespace
+
 LiveView::LiveView(const LiveRun* run, QWidget* parent)
     : QWidget(parent), m_run(run), m_score(new QLabel) {
     auto* accuracy = new MetricPlot("Accuracy", "accuracy (%)");
@@ -26,15 +36,15 @@ LiveView::LiveView(const LiveRun* run, QWidget* parent)
     m_charts = {
         {"live-accuracy",
          accuracy,
-         {{"train_acc", "train", SeriesStyle::train(), 0},
-          {"train_acc_clean", "train, clean", SeriesStyle::clean(), 1},
-          {"train_acc_corrupted", "train, corrupted", SeriesStyle::corrupted(), 2},
-          {"test_acc", "test", SeriesStyle::test(), 3}}},
+         {{column("train_acc"), "train", SeriesStyle::train(), 0},
+          {column("train_acc_clean"), "train, clean", SeriesStyle::clean(), 1},
+          {column("train_acc_corrupted"), "train, corrupted", SeriesStyle::corrupted(), 2},
+          {column("test_acc"), "test", SeriesStyle::test(), 3}}},
         {"live-loss",
          loss,
-         {{"train_loss", "train", SeriesStyle::train(), 0},
-          {"test_loss", "test", SeriesStyle::test(), 3}}},
-        {"live-generalization-gap", gap, {{"gap", "gap", SeriesStyle::gap(), 0}}},
+         {{column("train_loss"), "train", SeriesStyle::train(), 0},
+          {column("test_loss"), "test", SeriesStyle::test(), 3}}},
+        {"live-generalization-gap", gap, {{column("gap"), "gap", SeriesStyle::gap(), 0}}},
     };
     for (const Chart& chart : m_charts) chart.plot->setObjectName(chart.stem);
 
@@ -105,8 +115,8 @@ void LiveView::redraw() {
 std::vector<FigureData::Series> LiveView::curvesOf(const Chart& chart) const {
     std::vector<FigureData::Series> curves;
     for (const Curve& curve : chart.curves) {
-        FigureData::Series series = FigureBuilder::epochSeries(m_run->history().epochs(),
-                                                               *MetricColumn::find(curve.metric));
+        FigureData::Series series =
+            FigureBuilder::epochSeries(m_run->history().epochs(), *curve.metric);
         series.name = curve.name;
         series.rgb = int(curve.colour.rgb() & 0xFFFFFF);
         series.dash = curve.dash;

@@ -13,6 +13,7 @@ namespace shatter {
 
 class LiveRun;
 class MetricPlot;
+struct MetricColumn;
 
 // The live curves of the run a LiveRun follows: accuracy (train, train-clean, train-corrupted,
 // test), loss (train, test) and the generalization gap, one point per epoch, with the latest
@@ -31,7 +32,7 @@ public:
 private:
     // One curve: a metric of the catalog, drawn in a fixed colour and dash.
     struct Curve {
-        const char* metric;
+        const MetricColumn* metric;
         const char* name;
         QColor colour;
         int dash;
