@@ -4,9 +4,26 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "figure/figure_builder.h"
 #include "shatter_error.h"
 
 namespace shatter {
+
+namespace {
+
+// The metrics `figure --metric` takes, from the one list the figures are built from.
+[[maybe_unused]] std::string figureMetricHelp() {
+    std::string columns;
+    std::string panels;
+    for (const std::string& name : FigureBuilder::metricNames()) {
+        std::string& list = FigureBuilder::isSummaryMetric(name) ? panels : columns;
+        list += (list.empty() ? "" : ", ") + name;
+    }
+    return "a metrics.csv column (" + columns + ") or a Figure 1 panel (" + panels +
+           "); default train_loss";
+}
+
+}  // namespace
 
 int runCliApplication(int argc, char** argv) {
     CLI::App app{"Shatter: watch neural networks memorize random labels (Zhang et al., ICLR 2017)",
@@ -38,9 +55,7 @@ int runCliApplication(int argc, char** argv) {
     CLI::App* figure = app.add_subcommand("figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
     FigureOptions figureOptions;
     figure->add_option("DIRS", figureOptions.folders, "run folders, sweep folders or folders of runs")->required();
-    figure->add_option("--metric", figureOptions.metric,
-                       "a metrics.csv column (train_loss, train_acc, test_acc, gap, ...) or a Figure 1 panel: "
-                       "loss_by_mode, epochs_to_fit, slowdown, test_error (default train_loss)");
+    figure->add_option("--metric", figureOptions.metric, figureMetricHelp());
     figure->add_option("--out", figureOptions.out, "image file: .png, .svg or .pdf");
     figure->add_option("--csv", figureOptions.csv, "also write the plotted data as CSV");
     figure->add_option("--width", figureOptions.width, "PNG pixels, SVG/PDF points (default 1600 px / 768 pt)")->check(CLI::Range(50, 20000));

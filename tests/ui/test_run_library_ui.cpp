@@ -19,14 +19,15 @@
 #include <filesystem>
 #include <fstream>
 
-#include "runs/compare_view.h"
 #include "experiment/experiment_panel.h"
+#include "live/live_run.h"
 #include "live/live_view.h"
-#include "window/main_window.h"
 #include "live/metric_plot.h"
+#include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_palette.h"
 #include "support/run_fixtures.h"
+#include "window/main_window.h"
 
 using namespace shatter;
 namespace fs = std::filesystem;
@@ -37,6 +38,15 @@ QTemporaryDir* g_home = nullptr;
 
 QString runsRoot() { return g_home->path() + "/data/shatter/runs"; }
 QString serverFolder() { return g_home->path() + "/from-gpu-server"; }
+
+// What a comparison chart draws.
+int seriesCount(const MetricPlot* plot) { return int(plot->figureData().series.size()); }
+QString seriesName(const MetricPlot* plot, int series) {
+    return QString::fromStdString(plot->figureData().series.at(std::size_t(series)).name);
+}
+int pointCount(const MetricPlot* plot, int series) {
+    return int(plot->figureData().series.at(std::size_t(series)).x.size());
+}
 
 void saveArtifact(QWidget& widget, const QString& name) {
     QTest::qWait(200);  // let the plots lay out and replot
@@ -72,6 +82,7 @@ class TestRunLibraryUi : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void listsLocalRunsAndACopiedFolder();
+    void theRunInProgressIsListedFromMemory();
     void tickingTwoRunsOverlaysThemWithTheirSettings();
     void renameDeleteAndUndo();
     void newRunsAppearByThemselves();
@@ -135,6 +146,31 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     window.close();
 }
 
+void TestRunLibraryUi::theRunInProgressIsListedFromMemory() {
+    // The live run's epochs reach its RUNS entry as they arrive; the folder (8 epochs on disk)
+    // is read again only once the run is over.
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    LiveRun* live = window.liveRun();
+    live->begin(20);
+    live->setDirectory(localRandom());
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    EpochReport report;
+    report.metrics.epoch = 1;
+    report.metrics.trainAcc = 0.33;
+    report.metrics.testAcc = 0.11;
+    report.metrics.gap = 0.22;
+    live->addEpoch(report);
+    const RunEntry* running = list->entry(localRandom());
+    QCOMPARE(running->epochCount, 1);
+    QCOMPARE(running->trainAcc, 0.33);
+    QCOMPARE(running->testAcc, 0.11);
+    QCOMPARE(int(running->epochs.size()), 1);
+    live->end();
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    QCOMPARE(list->entry(localRandom())->trainAcc, 0.62);
+}
+
 void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     MainWindow window;
     window.resize(1280, 800);
@@ -156,17 +192,17 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
 
     QCOMPARE(int(compare->runs().size()), 2);
     MetricPlot* plot = compare->plot();
-    QCOMPARE(plot->seriesCount(), 2);
-    QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-100"));
-    QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-40"));
-    QCOMPARE(plot->pointCount(0), 8);  // one point per epoch
-    QCOMPARE(plot->pointCount(1), 8);
+    QCOMPARE(seriesCount(plot), 2);
+    QCOMPARE(seriesName(plot, 0), QString("mlp-1x512-labels-100"));
+    QCOMPARE(seriesName(plot, 1), QString("mlp-1x512-labels-40"));
+    QCOMPARE(pointCount(plot, 0), 8);  // one point per epoch
+    QCOMPARE(pointCount(plot, 1), 8);
 
     // Any column of metrics.csv.
     compare->setMetric("test_loss");
     QCOMPARE(compare->metric(), QString("test_loss"));
-    QCOMPARE(compare->plot()->seriesCount(), 2);
-    QCOMPARE(compare->plot()->pointCount(1), 8);
+    QCOMPARE(seriesCount(compare->plot()), 2);
+    QCOMPARE(pointCount(compare->plot(), 1), 8);
     compare->setMetric("test_acc");
 
     // The table: a column per run; the one setting that differs (the level) is highlighted.
@@ -195,7 +231,7 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     QTest::keyClick(list->tree(), Qt::Key_Space);
     QVERIFY(!window.controller()->isActive());
     QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), localTrue(), copiedRun()}));
-    QCOMPARE(compare->plot()->seriesCount(), 3);
+    QCOMPARE(seriesCount(compare->plot()), 3);
     QCOMPARE(compare->differingSettings(), (QStringList{"corruption", "level"}));
     saveArtifact(window, "compare-window-three-runs.png");
     compare->setOnlyDiffering(true);
@@ -220,13 +256,13 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     // Rename: the name goes into config.json, the folder stays.
     list->renameRun(localRandom(), "random labels");
     QCOMPARE(list->item(localRandom())->text(RunListPanel::NameColumn), QString("random labels"));
-    QCOMPARE(compare->plot()->seriesName(0), QString("random labels"));
+    QCOMPARE(seriesName(compare->plot(), 0), QString("random labels"));
     QVERIFY(QDir(localRandom()).exists());
     // In place, as a user edits the name.
     list->item(copiedRun())->setText(RunListPanel::NameColumn, "labels 40% (server)");
     QCOMPARE(QString::fromStdString(list->entry(copiedRun())->displayName),
              QString("labels 40% (server)"));
-    QCOMPARE(compare->plot()->seriesName(1), QString("labels 40% (server)"));
+    QCOMPARE(seriesName(compare->plot(), 1), QString("labels 40% (server)"));
 
     // Delete moves the run into the trash and out of the comparison; undo brings both back.
     QVERIFY(list->deleteRun(localRandom()));
@@ -235,7 +271,7 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     QCOMPARE(int(list->entries().size()), 3);
     QVERIFY(!list->item(localRandom()));
     QCOMPARE(list->tickedDirectories(), QStringList{copiedRun()});
-    QCOMPARE(compare->plot()->seriesCount(), 1);
+    QCOMPARE(seriesCount(compare->plot()), 1);
     QVERIFY(list->undoButton()->isVisibleTo(list));
     window.resize(1280, 800);
     window.show();
@@ -246,8 +282,8 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     QVERIFY(QDir(localRandom()).exists());
     QCOMPARE(int(list->entries().size()), 4);
     QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), copiedRun()}));
-    QCOMPARE(compare->plot()->seriesCount(), 2);
-    QCOMPARE(compare->plot()->pointCount(0), 8);
+    QCOMPARE(seriesCount(compare->plot()), 2);
+    QCOMPARE(pointCount(compare->plot(), 0), 8);
     QVERIFY(!list->undoButton()->isVisibleTo(list));
 
     // The copied folder was added as a root: its run is deleted into that folder's own trash.
@@ -332,12 +368,12 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
         QCOMPARE(toString(list->entry(copied)->status), std::string("finished"));
         list->setTicked(QStringList{directory, copied});
         MetricPlot* plot = window.compareView()->plot();
-        QCOMPARE(plot->seriesCount(), 2);
+        QCOMPARE(seriesCount(plot), 2);
         // Newest first: the copied command-line run (3 epochs), then the GUI run.
-        QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-50"));
-        QCOMPARE(plot->pointCount(0), 3);
-        QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-100"));
-        QCOMPARE(plot->pointCount(1), guiEpochs);
+        QCOMPARE(seriesName(plot, 0), QString("mlp-1x512-labels-50"));
+        QCOMPARE(pointCount(plot, 0), 3);
+        QCOMPARE(seriesName(plot, 1), QString("mlp-1x512-labels-100"));
+        QCOMPARE(pointCount(plot, 1), guiEpochs);
         QVERIFY(window.compareView()->differingSettings().contains("level"));
         list->removeFolder(copies);
         QVERIFY(!list->item(copied));
@@ -361,8 +397,8 @@ void TestRunLibraryUi::sessionComesBack() {
     QCOMPARE(again.runList()->tickedDirectories(), (QStringList{localTrue(), copiedRun()}));
     QCOMPARE(again.compareView()->metric(), QString("gap"));
     QCOMPARE(again.viewTabs()->currentWidget(), static_cast<QWidget*>(again.compareView()));
-    QCOMPARE(again.compareView()->plot()->seriesCount(), 2);
-    QCOMPARE(again.compareView()->plot()->pointCount(0), 8);
+    QCOMPARE(seriesCount(again.compareView()->plot()), 2);
+    QCOMPARE(pointCount(again.compareView()->plot(), 0), 8);
     // Runs gone since the last launch drop out of the comparison quietly.
     QDir(localTrue()).removeRecursively();
     again.close();

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "figure/figure_builder.h"
 #include "live/metric_plot.h"
 #include "run/metric_column.h"
 #include "run/settings_diff.h"
@@ -165,17 +166,19 @@ void CompareView::rebuildPlot() {
         if (column->key != "gap") m_plot->setFixedYRange(0, 102);
     }
     const QStringList names = legendNames(m_runs);
+    std::vector<FigureData::Series> curves;
     int epochs = 1;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const RunEntry& run = m_runs[i];
-        const int series = m_plot->addSeries(
-            names[int(i)], RunPalette::colourFor(QString::fromStdString(run.directory)),
-            RunPalette::lineStyle(int(i)));
-        for (const EpochMetrics& metrics : run.epochs) {
-            m_plot->addPoint(series, metrics.epoch, column->plotValue(metrics));
-        }
+        FigureData::Series curve = FigureBuilder::epochSeries(run.epochs, *column);
+        curve.name = names[int(i)].toStdString();
+        curve.rgb =
+            int(RunPalette::colourFor(QString::fromStdString(run.directory)).rgb() & 0xFFFFFF);
+        curve.dash = int(i);
+        curves.push_back(std::move(curve));
         epochs = std::max({epochs, run.epochCount, run.config.epochs});
     }
+    m_plot->setSeries(std::move(curves));
     m_plot->setEpochCount(epochs);
 }
 

@@ -254,6 +254,21 @@ void RunListPanel::refreshRun(const QString& directory) {
     refresh();
 }
 
+void RunListPanel::updateRun(const RunEntry& updated) {
+    const QString directory = QString::fromStdString(updated.directory);
+    for (RunEntry& entry : m_entries) {
+        if (entry.directory != updated.directory) continue;
+        entry = updated;
+        if (QTreeWidgetItem* row = item(directory)) {
+            m_filling = true;
+            fillItem(row, entry);
+            m_filling = false;
+        }
+        if (m_ticked.contains(directory)) Q_EMIT comparisonChanged();
+        return;
+    }
+}
+
 void RunListPanel::setActiveRun(const QString& directory) {
     m_activeRun = directory;
     refresh();

@@ -46,6 +46,9 @@ public:
     void refresh();
     // Reads one run again (a run in progress after each epoch).
     void refreshRun(const QString& directory);
+    // Shows a listed run's entry as given (a run in progress, from memory); ignored when the
+    // run is not listed.
+    void updateRun(const RunEntry& entry);
     // The run the GUI is training now, shown as running; empty when none.
     void setActiveRun(const QString& directory);
 
