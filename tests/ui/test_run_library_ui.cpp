@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
@@ -228,6 +229,22 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     saveArtifact(window, "compare-window-only-differing.png");
     compare->setOnlyDiffering(false);
     list->setTicked(localTrue(), false);
+
+    // F2 edits the current run's name in place; Return writes it.
+    QTreeView* view = runsView(list);
+    view->setFocus();
+    view->setCurrentIndex(runIndex(list, localTrue()));
+    QTest::keyClick(view, Qt::Key_F2);
+    QVERIFY(view->isPersistentEditorOpen(runIndex(list, localTrue())) ||
+            view->indexWidget(runIndex(list, localTrue())));
+    auto* editor = view->viewport()->findChild<QLineEdit*>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, "true labels");
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(cell(list, localTrue(), RunTableModel::NameColumn), QString("true labels"));
+    QVERIFY(list->model()->rename(localTrue(), QString()));  // back to the folder's name
+    QCOMPARE(cell(list, localTrue(), RunTableModel::NameColumn), QString("mlp-1x512-none"));
 
     compare->setMetric("train_acc");
     saveArtifact(window, "compare-window.png");
