@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -18,6 +17,7 @@
 #include <cmath>
 
 #include "figure/figure_builder.h"
+#include "common/app_settings.h"
 #include "live/metric_plot.h"
 #include "run/metric_column.h"
 #include "run/settings_diff.h"
@@ -27,7 +27,6 @@ namespace shatter {
 
 namespace {
 
-const char* const kDefaultMetric = "train_acc";
 const QColor kHighlight(255, 226, 140);
 
 QString percent(double fraction) {
@@ -71,7 +70,7 @@ CompareView::CompareView(QWidget* parent)
         m_metricBox->addItem(QString::fromStdString(column.title),
                              QString::fromStdString(column.key));
     }
-    m_metricBox->setCurrentIndex(m_metricBox->findData(QString(kDefaultMetric)));
+    m_metricBox->setCurrentIndex(m_metricBox->findData(AppSettings::compareMetric.defaultValue()));
     m_metricBox->setToolTip("The column of metrics.csv to overlay");
     m_metricBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_metricBox->setMinimumContentsLength(22);
@@ -268,14 +267,14 @@ void CompareView::rebuildTable() {
     }
 }
 
-void CompareView::saveState(QSettings& settings) const {
-    settings.setValue("compare/metric", metric());
-    settings.setValue("compare/onlyDiffering", m_onlyDiffering->isChecked());
+void CompareView::saveState() const {
+    AppSettings::compareMetric.setValue(metric());
+    AppSettings::compareOnlyDiffering.setValue(m_onlyDiffering->isChecked());
 }
 
-void CompareView::restoreState(const QSettings& settings) {
-    setMetric(settings.value("compare/metric", QString(kDefaultMetric)).toString());
-    setOnlyDiffering(settings.value("compare/onlyDiffering", false).toBool());
+void CompareView::restoreState() {
+    setMetric(AppSettings::compareMetric.value());
+    setOnlyDiffering(AppSettings::compareOnlyDiffering.value());
 }
 
 }  // namespace shatter

@@ -11,7 +11,6 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
@@ -20,6 +19,7 @@
 #include <exception>
 #include <nlohmann/json.hpp>
 
+#include "common/app_settings.h"
 #include "data/cifar_download_dialog.h"
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
@@ -234,7 +234,7 @@ void MainWindow::wireLiveRun() {
     connect(m_liveRun, &LiveRun::directoryChanged, m_runs, &RunListPanel::setActiveRun);
     connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
         if (const RunEntry* listed = m_runs->entry(m_liveRun->directory())) {
-            m_runs->updateRun(m_liveRun->history().entry(*listed));
+            m_runs->updateEntry(m_liveRun->history().entry(*listed));
         }
     });
 }
@@ -375,35 +375,33 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("experiment/config", QString::fromStdString(m_panel->config().toJson().dump()));
-    settings.setValue("experiment/preset", m_transport->currentPreset());
-    settings.setValue("window/view", m_views->currentIndex());
-    m_runs->saveState(settings);
-    m_compare->saveState(settings);
+    AppSettings::windowGeometry.setValue(saveGeometry());
+    AppSettings::experimentConfig.setValue(QString::fromStdString(m_panel->config().toJson().dump()));
+    AppSettings::experimentPreset.setValue(m_transport->currentPreset());
+    AppSettings::currentView.setValue(m_views->currentIndex());
+    m_runs->saveState();
+    m_compare->saveState();
 }
 
 void MainWindow::restoreSettings() {
-    QSettings settings;
-    if (settings.contains("window/geometry")) restoreGeometry(settings.value("window/geometry").toByteArray());
-    const QString saved = settings.value("experiment/config").toString();
+    if (AppSettings::windowGeometry.isSet()) restoreGeometry(AppSettings::windowGeometry.value());
+    const QString saved = AppSettings::experimentConfig.value();
     bool restored = false;
     if (!saved.isEmpty()) {
         try {
             RunConfig config;
             config.mergeJson(nlohmann::json::parse(saved.toStdString()), "saved settings");
             m_panel->setConfig(config);
-            m_transport->setCurrentPreset(settings.value("experiment/preset").toString());
+            m_transport->setCurrentPreset(AppSettings::experimentPreset.value());
             restored = true;
         } catch (const std::exception&) {
             // Settings from another version: fall back to the classroom preset.
         }
     }
     if (!restored) applyPreset("Classroom: random labels");
-    m_runs->restoreState(settings);
-    m_compare->restoreState(settings);
-    m_views->setCurrentIndex(settings.value("window/view", 0).toInt());
+    m_runs->restoreState();
+    m_compare->restoreState();
+    m_views->setCurrentIndex(AppSettings::currentView.value());
 }
 
 }  // namespace shatter
