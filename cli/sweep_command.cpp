@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress_printer.h"
+#include "corruption/corruption_level.h"
 #include "run/run_reader.h"
 #include "sweep/sweep_runner.h"
 #include "sweep/sweep_summary.h"
@@ -44,12 +45,15 @@ int runSweepCommand(const RunOptions& options, const SweepOptions& sweep) {
     SweepPlan plan;
     plan.base = options.resolve();
     if (!sweep.models.empty()) plan.models = sweep.models;
-    if (!sweep.levels.empty()) plan.levels = sweep.levels;
+    if (!sweep.levels.empty()) {
+        std::string text;
+        for (const std::string& part : sweep.levels) text += part + ",";
+        plan.levels = parseLevelList(text);
+    }
     if (!sweep.modes.empty()) {
         plan.modes.clear();
         for (const std::string& key : sweep.modes) plan.modes.push_back(parseCorruptionMode(key));
     }
-    plan.validate();
 
     SweepRunner runner(plan, sweep.out);
     SweepPrinter printer;
