@@ -11,7 +11,13 @@ namespace shatter {
 
 namespace {
 
-enum Purpose : std::uint64_t { kLabels = 1, kChooseImages, kPermutation, kNoise };
+enum Purpose : std::uint64_t {
+    kLabels = 1,
+    kChooseImages,
+    kPermutation,
+    kNoise,
+    kChooseTestImages
+};
 
 void permutePixels(ImageSet& set, std::size_t index, const std::vector<int>& permutation) {
     const std::size_t plane = static_cast<std::size_t>(set.height) * set.width;
@@ -24,9 +30,10 @@ void permutePixels(ImageSet& set, std::size_t index, const std::vector<int>& per
     }
 }
 
-// The first round(level * n) entries of a seeded permutation: which training images change.
-std::vector<std::size_t> chooseImages(std::size_t n, double level, std::uint64_t seed) {
-    SeededRandom random(SeededRandom::deriveSeed(seed, kChooseImages));
+// The first round(level * n) entries of a seeded permutation: which images change.
+std::vector<std::size_t> chooseImages(std::size_t n, double level, std::uint64_t seed,
+                                      Purpose purpose = kChooseImages) {
+    SeededRandom random(SeededRandom::deriveSeed(seed, purpose));
     std::vector<int> order = random.permutation(static_cast<int>(n));
     const auto count = static_cast<std::size_t>(std::llround(level * static_cast<double>(n)));
     std::vector<std::size_t> chosen(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count));
@@ -49,8 +56,9 @@ void replaceWithGaussian(CorruptedDataset& out, const std::vector<std::size_t>& 
                          std::uint64_t seed) {
     ImageSet& set = out.train;
     const std::size_t plane = static_cast<std::size_t>(set.height) * set.width;
-    std::vector<double> mean(static_cast<std::size_t>(set.channels), 0.0);
-    std::vector<double> stddev(static_cast<std::size_t>(set.channels), 0.0);
+    GaussianInputs& noise = out.gaussian;
+    noise.mean.assign(static_cast<std::size_t>(set.channels), 0.0);
+    noise.stddev.assign(static_cast<std::size_t>(set.channels), 0.0);
     for (int c = 0; c < set.channels; ++c) {
         double sum = 0.0, sumSquares = 0.0;
         for (std::size_t i = 0; i < set.size(); ++i) {
@@ -61,17 +69,21 @@ void replaceWithGaussian(CorruptedDataset& out, const std::vector<std::size_t>& 
             }
         }
         const double n = static_cast<double>(set.size() * plane);
-        mean[static_cast<std::size_t>(c)] = sum / n;
-        stddev[static_cast<std::size_t>(c)] = std::sqrt(std::max(0.0, sumSquares / n - (sum / n) * (sum / n)));
+        const double mean = sum / n;
+        noise.mean[static_cast<std::size_t>(c)] = mean;
+        noise.stddev[static_cast<std::size_t>(c)] =
+            std::sqrt(std::max(0.0, sumSquares / n - mean * mean));
     }
-    SeededRandom random(SeededRandom::deriveSeed(seed, kNoise));
+    noise.seed = SeededRandom::deriveSeed(seed, kNoise);
+    noise.height = set.height;
+    noise.width = set.width;
+    noise.images = chosen;
     for (std::size_t i : chosen) {
-        for (int c = 0; c < set.channels; ++c) {
-            std::uint8_t* channel = set.image(i) + c * plane;
-            for (std::size_t p = 0; p < plane; ++p) {
-                const double value = mean[static_cast<std::size_t>(c)] + stddev[static_cast<std::size_t>(c)] * random.normal();
-                channel[p] = static_cast<std::uint8_t>(std::clamp(std::lround(value), 0L, 255L));
-            }
+        // The 8-bit copy is for display; training reads the floating-point draw.
+        const std::vector<float> values = noise.draw(i);
+        std::uint8_t* image = set.image(i);
+        for (std::size_t k = 0; k < values.size(); ++k) {
+            image[k] = static_cast<std::uint8_t>(std::clamp(std::lround(values[k]), 0L, 255L));
         }
         out.corrupted[i] = 1;
     }
@@ -104,7 +116,11 @@ CorruptedDataset Corruptor::apply(const Dataset& dataset, CorruptionMode mode, d
                 permutePixels(out.train, i, permutation);
                 out.corrupted[i] = 1;
             }
-            for (std::size_t i = 0; i < out.test.size(); ++i) permutePixels(out.test, i, permutation);
+            // The same share of test images, with the same permutation: level 0 is the true
+            // data, level 1 the paper's setting (docs/PAPER.md §1).
+            for (std::size_t i : chooseImages(out.test.size(), level, seed, kChooseTestImages)) {
+                permutePixels(out.test, i, permutation);
+            }
             break;
         }
         case CorruptionMode::RandomPixels: {

@@ -12,10 +12,10 @@ namespace shatter {
 //   labels:          each label, independently with probability `level`, is redrawn uniformly
 //                    from all classes (it may land on the true class).
 //   shuffled-pixels: one permutation of pixel positions (all channels move together) for the
-//                    chosen training images and for every test image.
+//                    chosen training images and the same share of test images.
 //   random-pixels:   an independent permutation for each chosen training image.
 //   gaussian:        each chosen training image becomes noise with the per-channel mean and
-//                    variance of the training data.
+//                    variance of the training data, drawn in floating point (`gaussian`).
 // For the input modes `level` is the fraction of training images affected.
 class Corruptor {
 public:

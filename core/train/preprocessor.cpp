@@ -1,5 +1,6 @@
 #include "train/preprocessor.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace shatter {
@@ -10,6 +11,33 @@ torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device
                                            {n, set.channels, set.height, set.width}, torch::kUInt8);
     // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a pixel.
     return bytes.to(device).to(torch::kFloat32).div_(255.0f);
+}
+
+torch::Tensor Preprocessor::trainingToUnitRange(const CorruptedDataset& data,
+                                                const torch::Device& device) {
+    torch::Tensor images = toUnitRange(data.train, device);
+    const GaussianInputs& noise = data.gaussian;
+    if (noise.empty()) return images;
+    const auto count = static_cast<std::int64_t>(noise.images.size());
+    const std::size_t values = noise.valuesPerImage();
+    torch::Tensor drawn = torch::empty({count, static_cast<std::int64_t>(values)}, torch::kFloat32);
+    float* out = drawn.data_ptr<float>();
+    for (std::size_t k = 0; k < noise.images.size(); ++k) {
+        const std::vector<float> image = noise.draw(noise.images[k]);
+        std::copy(image.begin(), image.end(), out + k * values);
+    }
+    const torch::Tensor rows = torch::tensor(
+        std::vector<std::int64_t>(noise.images.begin(), noise.images.end()), torch::kInt64);
+    images.index_copy_(0, rows.to(device),
+                       drawn.div_(255.0f)
+                           .view({count, images.size(1), images.size(2), images.size(3)})
+                           .to(device));
+    return images;
+}
+
+torch::Tensor Preprocessor::prepareTraining(const CorruptedDataset& data,
+                                            const torch::Device& device) {
+    return whiten(centerCrop(trainingToUnitRange(data, device)));
 }
 
 torch::Tensor Preprocessor::centerCrop(const torch::Tensor& images, std::int64_t side) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <thread>
 
@@ -28,6 +29,10 @@ using Clock = std::chrono::steady_clock;
 enum Purpose : std::uint64_t { kModelInit = 101, kBatchOrder, kCrops };
 
 constexpr std::int64_t kEvalBatch = 1000;
+// A finite loss this many times the loss before the first step, for this many epochs in a row,
+// is an exploding run: it ends as diverged (accuracy is at chance by then).
+constexpr double kExplodingLossFactor = 1000.0;
+constexpr int kExplodingEpochsInARow = 2;
 constexpr double kProgressIntervalSeconds = 0.25;
 
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
@@ -77,6 +82,8 @@ struct Trainer::Impl {
     double learningRate = 0.0;
     int batchesPerEpoch = 0;
     std::vector<int> fittedSince;  // per training example, see EpochReport
+    double startingLoss = NAN;     // the first batch's loss, before any step
+    int explodingEpochs = 0;       // epochs in a row whose loss exploded
 
     Impl(RunConfig c, const CorruptedDataset& d) : config(std::move(c)), data(d) {}
 
@@ -91,6 +98,9 @@ struct Trainer::Impl {
     std::optional<EpochReport> evaluateEpoch(int epoch, const EpochPass& pass);
     Evaluation evaluate(Classifier& model, const torch::Tensor& images, const torch::Tensor& labels);
     void updateFittedSince(const std::vector<int>& predictions, int epoch);
+    // Why the run must end as diverged after this epoch; empty when it may go on.
+    std::string explosionAfter(const EpochMetrics& m);
+    bool weightsFinite() const;
     // The summary as it stands after a finished epoch.
     void summarizeEpoch(const EpochMetrics& m, RunSummary& summary,
                         double& samplesPerSecondSum) const;
@@ -178,11 +188,11 @@ RunStart Trainer::Impl::prepare() {
     if (testCount == 0) throw DataError("the test set is empty");
 
     // Inputs, prepared once per run on the device.
-    trainImages = Preprocessor::prepare(data.train, device);
+    trainImages = Preprocessor::prepareTraining(data, device);
     testImages = Preprocessor::prepare(data.test, device);
     if (config.randomCrop) {
         // Random 28x28 crops from the 32x32 image (CIFAR-10), or from the 28x28 image padded by 2.
-        cropSource = Preprocessor::toUnitRange(data.train, device);
+        cropSource = Preprocessor::trainingToUnitRange(data, device);
         if (cropSource.size(2) <= Preprocessor::kSide) {
             cropSource = torch::constant_pad_nd(cropSource, {2, 2, 2, 2}, 0.0);
         }
@@ -231,6 +241,7 @@ void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor&
                                torch::Tensor& lossSum, std::int64_t count) {
     const torch::Tensor loss =
         torch::nn::functional::cross_entropy(model->forward(inputs), targets);
+    if (std::isnan(startingLoss)) startingLoss = loss.item<double>();
     optimizer->zero_grad();
     loss.backward();
     optimizer->step();
@@ -326,6 +337,32 @@ std::optional<EpochReport> Trainer::Impl::evaluateEpoch(int epoch, const EpochPa
     return report;
 }
 
+bool Trainer::Impl::weightsFinite() const {
+    torch::NoGradGuard noGrad;
+    for (const torch::Tensor& parameter : model->parameters()) {
+        if (!torch::isfinite(parameter).all().item<bool>()) return false;
+    }
+    return true;
+}
+
+std::string Trainer::Impl::explosionAfter(const EpochMetrics& m) {
+    const std::string advice =
+        " (learning rate " + std::to_string(m.lr) + "); try a smaller learning rate";
+    if (!weightsFinite()) {
+        return "the weights became infinite or NaN in epoch " + std::to_string(m.epoch) + advice;
+    }
+    const bool exploding =
+        std::isfinite(startingLoss) && m.trainLoss > kExplodingLossFactor * startingLoss;
+    explodingEpochs = exploding ? explodingEpochs + 1 : 0;
+    if (explodingEpochs < kExplodingEpochsInARow) return {};
+    char loss[64];
+    std::snprintf(loss, sizeof loss, "%.3g, over %.0f times its starting %.3g", m.trainLoss,
+                  kExplodingLossFactor, startingLoss);
+    return "the training loss exploded: " + std::string(loss) + " for " +
+           std::to_string(explodingEpochs) + " epochs in a row up to epoch " +
+           std::to_string(m.epoch) + advice;
+}
+
 void Trainer::Impl::summarizeEpoch(const EpochMetrics& m, RunSummary& summary,
                                    double& samplesPerSecondSum) const {
     summary.epochs = m.epoch;
@@ -371,6 +408,11 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
         }
         summarizeEpoch(report->metrics, summary, samplesPerSecondSum);
         observer.onEpoch(*report);
+        if (std::string explosion = explosionAfter(report->metrics); !explosion.empty()) {
+            summary.status = RunStatus::Diverged;
+            summary.message = std::move(explosion);
+            break;
+        }
 
         learningRate *= config.lrDecay;
         if (config.stopWhenFit && summary.epochsToFit) break;

@@ -12,7 +12,8 @@ namespace shatter {
 // calling thread. After every epoch it evaluates the whole training set (against the assigned
 // labels) and the test set and reports an EpochReport. Other threads may call requestStop(),
 // setPaused() and setLearningRate() at any time; the loop checks them between batches.
-// A non-finite loss ends the run with status "diverged".
+// A non-finite loss, non-finite weights, or a finite loss exploding far above its starting value
+// for consecutive epochs ends the run with status "diverged" and one message saying why.
 class Trainer {
 public:
     // `data` is read during run() and must outlive the trainer.

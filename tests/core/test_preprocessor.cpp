@@ -1,7 +1,11 @@
 #include <QtTest>
 #include <cmath>
+#include <filesystem>
 
+#include "corruption/corruptor.h"
+#include "data/dataset_source.h"
 #include "train/preprocessor.h"
+#include "train/run_preparation.h"
 
 using namespace shatter;
 
@@ -25,6 +29,39 @@ ImageSet tinySet(int channels, int side) {
         set.labels.push_back(image);
     }
     return set;
+}
+
+// Images like Fashion-MNIST's: mostly black with bright strokes, so rounding and clipping a
+// Gaussian with their mean and variance into 0..255 would bend both. Channel 1 is brighter.
+Dataset darkImagesWithStrokes(int count, int channels) {
+    Dataset dataset;
+    dataset.classNames = {"a", "b"};
+    for (ImageSet* set : {&dataset.train, &dataset.test}) {
+        set->channels = channels;
+        set->height = 8;
+        set->width = 8;
+        for (int image = 0; image < count; ++image) {
+            for (int c = 0; c < channels; ++c) {
+                for (int p = 0; p < 64; ++p) {
+                    const bool stroke = (p * 7 + image * 3 + c) % 10 < 3 + c;
+                    set->pixels.push_back(static_cast<std::uint8_t>(stroke ? 230 - 20 * c : 0));
+                }
+            }
+            set->labels.push_back(image % 2);
+        }
+    }
+    return dataset;
+}
+
+// Per-channel mean and population standard deviation of (N, C, H, W) values.
+std::vector<std::pair<double, double>> channelMoments(const torch::Tensor& images) {
+    std::vector<std::pair<double, double>> moments;
+    for (std::int64_t c = 0; c < images.size(1); ++c) {
+        const torch::Tensor channel = images.select(1, c).to(torch::kFloat64);
+        moments.emplace_back(channel.mean().item<double>(),
+                             channel.std(/*unbiased=*/false).item<double>());
+    }
+    return moments;
 }
 
 // The paper's per-image whitening, written out: x <- (x - mean) / max(std, 1/sqrt(N)), with the
@@ -99,6 +136,79 @@ private Q_SLOTS:
             QVERIFY(std::abs(actual[static_cast<std::int64_t>(p)].item<double>() - expected[p]) <
                     1e-4);
         }
+    }
+
+    // docs/PAPER.md §1: the noise the network sees has the training data's per-channel mean and
+    // variance, not the moments of a rounded, clipped copy.
+    void gaussianInputsMatchTheDataPerChannel() {
+        const Dataset dataset = darkImagesWithStrokes(400, 3);
+        const CorruptedDataset data = Corruptor::apply(dataset, CorruptionMode::Gaussian, 1.0, 11);
+        const torch::Device cpu(torch::kCPU);
+        const auto expected = channelMoments(Preprocessor::toUnitRange(dataset.train, cpu));
+        const auto seen = channelMoments(Preprocessor::trainingToUnitRange(data, cpu));
+        for (std::size_t c = 0; c < expected.size(); ++c) {
+            const auto [mean, stddev] = expected[c];
+            const auto [noiseMean, noiseStd] = seen[c];
+            QVERIFY2(std::abs(noiseMean - mean) < 0.02 * mean &&
+                         std::abs(noiseStd - stddev) < 0.02 * stddev,
+                     qPrintable(QString("channel %1: mean %2 vs %3, std %4 vs %5")
+                                    .arg(c)
+                                    .arg(255 * noiseMean)
+                                    .arg(255 * mean)
+                                    .arg(255 * noiseStd)
+                                    .arg(255 * stddev)));
+        }
+        // The 8-bit copy (for display) is clipped: its spread misses the data's.
+        const auto clipped = channelMoments(Preprocessor::toUnitRange(data.train, cpu));
+        QVERIFY(std::abs(clipped[0].second - expected[0].second) > 0.02 * expected[0].second);
+    }
+
+    // The paper's case on real data: Fashion-MNIST's training images (mean about 73, standard
+    // deviation about 90 on the 0..255 scale) against the Gaussian inputs the network sees.
+    void gaussianInputsMatchFashionMnist() {
+        if (!std::filesystem::exists(DatasetSource::kBuiltInFashionMnistDirectory)) {
+            QSKIP("dataset-fashion-mnist is not installed");
+        }
+        RunConfig config;
+        config.dataset = "fashion-mnist";
+        config.trainSize = 2000;
+        config.corruption = CorruptionMode::Gaussian;
+        config.level = 1.0;
+        const Dataset fashion = RunPreparation::loadDataset(config);
+        RunConfig clean = config;
+        clean.corruption = CorruptionMode::None;
+        const CorruptedDataset data = RunPreparation::prepare(config, fashion);
+        const torch::Device cpu(torch::kCPU);
+        const auto [mean, stddev] = channelMoments(
+            Preprocessor::toUnitRange(RunPreparation::prepare(clean, fashion).train, cpu))[0];
+        const auto [noiseMean, noiseStd] =
+            channelMoments(Preprocessor::trainingToUnitRange(data, cpu))[0];
+        const auto [clippedMean, clippedStd] =
+            channelMoments(Preprocessor::toUnitRange(data.train, cpu))[0];
+        qInfo(
+            "Fashion-MNIST, 2000 images: data mean %.2f std %.2f; Gaussian inputs mean %.2f std "
+            "%.2f "
+            "(rounded and clipped into 0..255: mean %.2f std %.2f)",
+            255 * mean, 255 * stddev, 255 * noiseMean, 255 * noiseStd, 255 * clippedMean,
+            255 * clippedStd);
+        QVERIFY(std::abs(noiseMean - mean) < 0.02 * mean);
+        QVERIFY(std::abs(noiseStd - stddev) < 0.02 * stddev);
+    }
+
+    void gaussianInputsReplaceOnlyTheChosenImages() {
+        const Dataset dataset = darkImagesWithStrokes(40, 1);
+        const CorruptedDataset data = Corruptor::apply(dataset, CorruptionMode::Gaussian, 0.5, 3);
+        const torch::Device cpu(torch::kCPU);
+        const torch::Tensor seen = Preprocessor::trainingToUnitRange(data, cpu);
+        const torch::Tensor bytes = Preprocessor::toUnitRange(data.train, cpu);
+        QCOMPARE(data.gaussian.images.size(), std::size_t{20});
+        for (std::size_t i = 0; i < data.train.size(); ++i) {
+            const bool same = torch::equal(seen[static_cast<std::int64_t>(i)],
+                                           bytes[static_cast<std::int64_t>(i)]);
+            QCOMPARE(same, data.corrupted[i] == 0);
+        }
+        QVERIFY(torch::equal(
+            seen, Preprocessor::trainingToUnitRange(data, cpu)));  // same draw every time
     }
 };
 

@@ -1,7 +1,9 @@
 #include <QtTest>
+#include <filesystem>
 #include <thread>
 
 #include "corruption/corruptor.h"
+#include "data/dataset_source.h"
 #include "shatter_error.h"
 #include "support/fixtures.h"
 #include "train/run_preparation.h"
@@ -172,6 +174,33 @@ private Q_SLOTS:
         QCOMPARE(toString(summary.status), std::string("diverged"));
         QVERIFY(QString::fromStdString(summary.message).contains("learning rate"));
         QVERIFY(observer.finished);
+    }
+
+    // A loss that stays finite but explodes (Fashion-MNIST at lr 5: 2.4e9, 3e12, 9e13, ... with
+    // accuracy at chance) ends as diverged within a few epochs, with one message that says why.
+    void explodingFiniteLossEndsAsDiverged() {
+        if (!std::filesystem::exists(DatasetSource::kBuiltInFashionMnistDirectory)) {
+            QSKIP("dataset-fashion-mnist is not installed");
+        }
+        RunConfig config;
+        config.dataset = "fashion-mnist";
+        config.trainSize = 2000;
+        config.learningRate = 5.0;
+        config.epochs = 6;
+        config.seed = 7;
+        config.threads = 1;
+        const CorruptedDataset data =
+            RunPreparation::prepare(config, RunPreparation::loadDataset(config));
+        Trainer trainer(config, data);
+        RecordingObserver observer;
+        const RunSummary summary = trainer.run(observer);
+        QVERIFY2(!observer.epochs.empty() && std::isfinite(observer.epochs[0].metrics.trainLoss),
+                 "the first epoch's loss is finite: this is the exploding case, not the NaN one");
+        QCOMPARE(toString(summary.status), std::string("diverged"));
+        QVERIFY2(observer.epochs.size() <= 3, qPrintable(QString::number(observer.epochs.size())));
+        const QString message = QString::fromStdString(summary.message);
+        QVERIFY2(message.contains("exploded"), qPrintable(message));
+        QVERIFY(message.contains("learning rate"));
     }
 
     void otherModelsAndRandomCropTrain() {
