@@ -15,12 +15,15 @@ namespace {
 [[maybe_unused]] std::string figureMetricHelp() {
     std::string columns;
     std::string panels;
+    std::string memorization;
     for (const std::string& name : FigureBuilder::metricNames()) {
-        std::string& list = FigureBuilder::isSummaryMetric(name) ? panels : columns;
+        std::string& list = FigureBuilder::isSummaryMetric(name)        ? panels
+                            : FigureBuilder::isMemorizationMetric(name) ? memorization
+                                                                        : columns;
         list += (list.empty() ? "" : ", ") + name;
     }
-    return "a metrics.csv column (" + columns + ") or a Figure 1 panel (" + panels +
-           "); default train_loss";
+    return "a metrics.csv column (" + columns + "), a Figure 1 panel (" + panels +
+           ") or a memorization histogram (" + memorization + "); default train_loss";
 }
 
 }  // namespace
@@ -42,6 +45,12 @@ int runCliApplication(int argc, char** argv) {
     std::string showDirectory;
     show->add_option("DIR", showDirectory, "run folder")->required();
 
+    CLI::App* memorization = app.add_subcommand(
+        "memorization",
+        "print when a run's clean and corrupted examples were fitted and forgotten");
+    std::string memorizationDirectory;
+    memorization->add_option("RUN_DIR", memorizationDirectory, "run folder")->required();
+
     CLI::App* sweep = app.add_subcommand("sweep", "train one run per model, mode and level; write sweep.json");
     RunOptions sweepRunOptions;
     SweepOptions sweepOptions;
@@ -50,6 +59,27 @@ int runCliApplication(int argc, char** argv) {
     sweep->add_option("--modes", sweepOptions.modes, "corruption modes (default labels)")->delimiter(',');
     sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")->delimiter(',');
     sweepRunOptions.addTo(*sweep);
+
+    CLI::App* table1 = app.add_subcommand(
+        "table1",
+        "train the paper's Table 1 rows on CIFAR-10 and print them beside the paper's numbers");
+    Table1Options table1Options;
+    table1->add_option("--dataset", table1Options.dataset, "cifar10:DIR")->required();
+    table1
+        ->add_option("--out", table1Options.out,
+                     "folder of the rows' runs (running it again resumes it)")
+        ->required();
+    table1
+        ->add_option("--rows", table1Options.rows,
+                     "row keys, e.g. mlp-1x512,mlp-1x512-random (default: all)")
+        ->delimiter(',');
+    table1->add_option("--train-size", table1Options.trainSize,
+                       "training images, balanced (default 0: all; a subset is shown apart)");
+    table1->add_option("--epochs", table1Options.epochs,
+                       "epochs per row (default 30 for true labels, up to 60 for random labels)");
+    table1->add_option("--threads", table1Options.threads, "CPU threads (default 0: one per core)");
+    table1->add_flag("--print-only", table1Options.printOnly,
+                     "train nothing, print the table of the runs in --out");
 
 #ifdef SHATTER_CLI_FIGURE
     CLI::App* figure = app.add_subcommand("figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
@@ -85,7 +115,10 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("models")) return runModelsCommand();
         if (app.got_subcommand("run")) return runTrainCommand(runOptions, outRoot);
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
+        if (app.got_subcommand("memorization"))
+            return runMemorizationCommand(memorizationDirectory);
         if (app.got_subcommand("sweep")) return runSweepCommand(sweepRunOptions, sweepOptions);
+        if (app.got_subcommand("table1")) return runTable1Command(table1Options);
         if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
 #ifdef SHATTER_CLI_FIGURE
         if (app.got_subcommand("figure")) return runFigureCommand(figureOptions);

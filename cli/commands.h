@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,8 @@ namespace shatter {
 int runModelsCommand();
 int runTrainCommand(const RunOptions& options, const std::string& outRoot);
 int runShowCommand(const std::string& directory);
+// Fit-epoch quantiles, the "corrupted predicted as true" peak and forgetting statistics of a run.
+int runMemorizationCommand(const std::string& directory);
 
 struct BenchOptions {
     std::string model = "mlp-1x512";
@@ -29,6 +32,18 @@ struct SweepOptions {
     std::string out;
 };
 int runSweepCommand(const RunOptions& options, const SweepOptions& sweep);
+
+struct Table1Options {
+    std::string dataset;
+    std::string out;
+    std::vector<std::string> rows;  // empty: all
+    std::int64_t trainSize = 0;
+    int epochs = 0;
+    int threads = 0;
+    bool printOnly = false;  // only print the table of the runs already in `out`
+};
+// Runs Table 1's rows (resumable) and prints them beside the paper's numbers.
+int runTable1Command(const Table1Options& options);
 
 struct FigureOptions {
     std::vector<std::string> folders;  // run, sweep or runs folders

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "analysis/memorization_analysis.h"
+#include "analysis/memorization_figures.h"
 #include "corruption/corruption_level.h"
 #include "run/metric_column.h"
 #include "shatter_error.h"
@@ -74,6 +76,8 @@ const std::vector<std::string>& FigureBuilder::metricNames() {
         all.push_back("epochs_to_fit");
         all.push_back("slowdown");
         all.push_back("test_error");
+        all.push_back("fit_epoch_histogram");
+        all.push_back("forgetting_distribution");
         return all;
     }();
     return names;
@@ -81,6 +85,29 @@ const std::vector<std::string>& FigureBuilder::metricNames() {
 
 bool FigureBuilder::isSummaryMetric(const std::string& name) {
     return name == "loss_by_mode" || name == "epochs_to_fit" || name == "slowdown" || name == "test_error";
+}
+
+bool FigureBuilder::isMemorizationMetric(const std::string& name) {
+    return name == "fit_epoch_histogram" || name == "forgetting_distribution";
+}
+
+FigureData FigureBuilder::memorization(const std::vector<RunRecord>& runs, bool forgetting) {
+    FigureData figure = forgetting ? MemorizationFigures::forgettingDistribution({})
+                                   : MemorizationFigures::fitEpochHistogram({});
+    figure.note.clear();
+    const bool withRun = runs.size() > 1;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        if (!runs[i].hasPredictions) continue;
+        const MemorizationReport report = MemorizationAnalysis::forRunFolder(runs[i].directory);
+        const std::string prefix = withRun ? runLabel(runs[i], false) + ", " : std::string();
+        MemorizationFigures::append(
+            figure,
+            forgetting ? MemorizationFigures::forgettingDistribution(report, prefix)
+                       : MemorizationFigures::fitEpochHistogram(report, prefix),
+            int(i));
+    }
+    if (figure.series.empty()) figure.note = "No run has per-epoch predictions (predictions.bin).";
+    return figure;
 }
 
 std::string FigureBuilder::runLabel(const RunRecord& run, bool withModel) {
@@ -102,6 +129,8 @@ FigureData FigureBuilder::metric(const std::vector<RunRecord>& runs, const std::
     if (name == "epochs_to_fit") return timeToFit(runs, false);
     if (name == "slowdown") return timeToFit(runs, true);
     if (name == "test_error") return testError(runs);
+    if (name == "fit_epoch_histogram") return memorization(runs, false);
+    if (name == "forgetting_distribution") return memorization(runs, true);
     const MetricColumn* column = MetricColumn::find(name);
     if (!column) {
         std::string valid;

@@ -14,10 +14,12 @@ struct MetricColumn;
 // the three panels of the paper's Figure 1.
 class FigureBuilder {
 public:
-    // Per-epoch metrics (the columns of metrics.csv) and the panels of Figure 1: loss_by_mode
-    // (a), epochs_to_fit and slowdown (b), test_error (c).
+    // Per-epoch metrics (the columns of metrics.csv), the panels of Figure 1: loss_by_mode
+    // (a), epochs_to_fit and slowdown (b), test_error (c), and the memorization histograms.
     static const std::vector<std::string>& metricNames();
     static bool isSummaryMetric(const std::string& name);
+    // fit_epoch_histogram and forgetting_distribution: from each run's predictions.bin.
+    static bool isMemorizationMetric(const std::string& name);
     // Any metric name above; throws ConfigError listing the valid names.
     static FigureData metric(const std::vector<RunRecord>& runs, const std::string& name);
 
@@ -26,6 +28,9 @@ public:
     static FigureData trainingLossByMode(const std::vector<RunRecord>& runs);
     // (b) epochs to fit against the corruption level; as a slowdown factor relative to level 0.
     static FigureData timeToFit(const std::vector<RunRecord>& runs, bool slowdown);
+    // Per run, clean and corrupted examples: how many stayed fitted from each epoch on, or how
+    // many were forgotten 0, 1, 2... times (MemorizationAnalysis).
+    static FigureData memorization(const std::vector<RunRecord>& runs, bool forgetting);
     // (c) final test error against the corruption level.
     static FigureData testError(const std::vector<RunRecord>& runs);
 

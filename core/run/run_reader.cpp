@@ -5,6 +5,7 @@
 
 #include "run/epoch_summary.h"
 #include "run/metrics_csv.h"
+#include "run/prediction_log.h"
 #include "shatter_error.h"
 #include "util/atomic_file.h"
 
@@ -99,6 +100,7 @@ RunRecord RunReader::load(const std::string& directory) {
         record.summary.parameters = record.info.parameters;
     }
     record.hasExamples = fs::exists(fs::path(directory) / "examples.bin", ec);
+    record.hasPredictions = record.hasExamples && PredictionLog::exists(directory);
     return record;
 }
 

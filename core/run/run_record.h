@@ -21,6 +21,7 @@ struct RunRecord {
     RunSummary summary;
     bool hasSummary = false;
     bool hasExamples = false;
+    bool hasPredictions = false;  // predictions.bin: every example's prediction per epoch
 };
 
 }  // namespace shatter

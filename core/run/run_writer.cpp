@@ -39,6 +39,23 @@ nlohmann::json numberOrNull(double value) {
 
 }  // namespace
 
+std::string RunWriter::createDirectory(const std::string& root, const RunConfig& config) {
+    std::error_code ec;
+    fs::create_directories(root, ec);
+    if (ec) throw RunStoreError(root + ": cannot create the runs folder (" + ec.message() + ")");
+    const std::string base =
+        (fs::path(root) / (utcNow("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
+    m_directory = base;
+    for (int suffix = 2; !fs::create_directory(m_directory, ec); ++suffix) {
+        if (ec || suffix > 1000) {
+            throw RunStoreError(m_directory + ": cannot create the run folder (" + ec.message() +
+                                ")");
+        }
+        m_directory = base + "-" + std::to_string(suffix);
+    }
+    return m_directory;
+}
+
 std::string RunWriter::slugFor(const RunConfig& config) {
     std::string slug = config.name;
     if (slug.empty()) {
@@ -56,19 +73,7 @@ std::string RunWriter::slugFor(const RunConfig& config) {
 
 RunWriter::RunWriter(const std::string& root, const RunConfig& config, const CorruptedDataset& data,
                      const std::string& datasetName)
-    : m_config(config) {
-    std::error_code ec;
-    fs::create_directories(root, ec);
-    if (ec) throw RunStoreError(root + ": cannot create the runs folder (" + ec.message() + ")");
-    const std::string base = (fs::path(root) / (utcNow("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
-    m_directory = base;
-    for (int suffix = 2; !fs::create_directory(m_directory, ec); ++suffix) {
-        if (ec || suffix > 1000) {
-            throw RunStoreError(m_directory + ": cannot create the run folder (" + ec.message() + ")");
-        }
-        m_directory = base + "-" + std::to_string(suffix);
-    }
-
+    : m_config(config), m_predictions(createDirectory(root, config), data.train.size()) {
     m_info.shatterVersion = SHATTER_VERSION;
     m_info.datasetName = datasetName;
     m_info.classNames = data.classNames;
@@ -102,6 +107,7 @@ void RunWriter::onStarted(const RunStart& start) {
 }
 
 void RunWriter::onEpoch(const EpochReport& report) {
+    m_predictions.append(report.predictions);
     m_metrics << MetricsCsv::formatRow(report.metrics) << '\n' << std::flush;
     if (!m_metrics) throw RunStoreError(m_directory + "/metrics.csv: write failed");
     m_examples.epoch = report.metrics.epoch;

@@ -5,6 +5,7 @@
 
 #include "corruption/corrupted_dataset.h"
 #include "run/example_records.h"
+#include "run/prediction_log.h"
 #include "run/run_info.h"
 #include "train/run_config.h"
 #include "train/training_observer.h"
@@ -15,6 +16,7 @@ namespace shatter {
 //   config.json   at the start: every setting and the run's facts
 //   metrics.csv   a row appended and flushed as each epoch ends
 //   examples.bin  per-example records, replaced atomically after each epoch
+//   predictions.bin  every example's prediction, a block appended and flushed per epoch
 //   summary.json  written atomically when the run ends
 // so a process killed at any moment leaves a directory that loads with every finished epoch.
 class RunWriter : public TrainingObserver {
@@ -33,6 +35,8 @@ public:
     static std::string summaryToJson(const RunSummary& summary);
 
 private:
+    // Creates the run folder and returns it (also in m_directory).
+    std::string createDirectory(const std::string& root, const RunConfig& config);
     void writeConfig();
 
     std::string m_directory;
@@ -40,6 +44,7 @@ private:
     RunInfo m_info;
     ExampleRecords m_examples;
     std::ofstream m_metrics;
+    PredictionLog::Writer m_predictions;
 };
 
 }  // namespace shatter

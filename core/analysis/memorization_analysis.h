@@ -1,0 +1,24 @@
+#pragma once
+
+#include <string>
+
+#include "analysis/memorization_report.h"
+#include "run/example_records.h"
+#include "run/prediction_log.h"
+
+namespace shatter {
+
+// Computes a MemorizationReport from a run's per-epoch predictions and its example records
+// (true and assigned labels, corrupted flags). Works on any number of finished epochs, so a
+// run in progress or killed mid-way gives the report of the epochs it has.
+class MemorizationAnalysis {
+public:
+    static MemorizationReport compute(const PredictionLog& predictions,
+                                      const ExampleRecords& examples, int classCount);
+    // Reads predictions.bin and examples.bin of a run folder; throws RunStoreError.
+    static MemorizationReport forRunFolder(const std::string& runDirectory);
+    // The q-quantile (0..1) of ascending values, linearly interpolated; empty for no values.
+    static std::optional<double> quantile(const std::vector<int>& ascending, double q);
+};
+
+}  // namespace shatter
