@@ -12,6 +12,8 @@ struct SeriesStyle {
     static QColor corrupted() { return QColor(213, 94, 0); }   // vermillion
     static QColor test() { return QColor(204, 121, 167); }     // reddish purple
     static QColor gap() { return QColor(86, 70, 160); }        // violet
+    // Corrupted examples predicted as their true class (Arpit et al. 2017).
+    static QColor predictedTrue() { return QColor(230, 159, 0); }  // orange
 };
 
 }  // namespace shatter

@@ -30,6 +30,8 @@
 #include "live/live_view.h"
 #include "live/sample_gallery.h"
 #include "live/transport_bar.h"
+#include "memorization/memorization_view.h"
+#include "paper/paper_view.h"
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "sweep/sweep_controller.h"
@@ -54,7 +56,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_compare(new CompareView),
       m_presetDescription(new QLabel),
       m_sweeps(new SweepController(this)),
-      m_figure1(new Figure1View) {
+      m_figure1(new Figure1View),
+      m_memorization(new MemorizationView),
+      m_paper(new PaperView) {
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
 
@@ -98,6 +102,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(centre, "Live");
     m_views->addTab(m_compare, "Compare");
     m_views->addTab(m_figure1, "Figure 1");
+    m_views->addTab(m_memorization, "Memorization");
+    m_views->addTab(m_paper, "Paper");
     m_views->setDocumentMode(true);
     rightLayout->addWidget(m_views, 1);
 
@@ -115,6 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
     wireLiveRun();
     wire();
     wireSweeps();
+    wireMemorizationAndPaper();
     resize(1280, 800);
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
@@ -191,6 +198,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_gallery->applyTheme(theme);
     m_figure1->applyTheme(theme);
     m_compare->applyTheme(theme);
+    m_memorization->applyTheme(theme);
 }
 
 SweepDialog* MainWindow::openSweep() {
@@ -235,6 +243,38 @@ void MainWindow::wireLiveRun() {
         if (const RunEntry* listed = m_runs->entry(m_liveRun->directory())) {
             m_runs->updateEntry(m_liveRun->history().entry(*listed));
         }
+    });
+}
+
+QString MainWindow::memorizationRun() const {
+    if (!m_liveRun->directory().isEmpty()) return m_liveRun->directory();
+    const QString selected = m_runs->selectedDirectory();
+    if (!selected.isEmpty()) return selected;
+    const QStringList ticked = m_runs->tickedDirectories();
+    return ticked.isEmpty() ? QString() : ticked.front();
+}
+
+void MainWindow::wireMemorizationAndPaper() {
+    // Both tabs read run folders: they refresh when shown, and the Memorization tab after every
+    // epoch of the run in training while it is shown.
+    connect(m_views, &QTabWidget::currentChanged, this, [this]() {
+        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+        if (m_views->currentWidget() == m_paper) m_paper->setEntries(m_runs->entries());
+    });
+    connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
+        if (m_views->currentWidget() == m_memorization)
+            m_memorization->showRun(m_liveRun->directory());
+    });
+    connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() {
+        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+    });
+    connect(m_paper, &PaperView::runMissingRequested, this, [this](const QStringList& keys) {
+        QMessageBox::information(
+            this, "Run missing rows",
+            QString("Rows without a full-scale run: %1.\n\nTrain them (resumable) with:\n"
+                    "shatter-cli table1 --dataset cifar10:DIR --out DIR --rows %2\n"
+                    "(add --train-size N --epochs E for a quick scale, shown apart).")
+                .arg(keys.join(", "), keys.join(",")));
     });
 }
 

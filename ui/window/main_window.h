@@ -23,6 +23,8 @@ class SweepController;
 class SweepDialog;
 class LiveRun;
 class LiveView;
+class MemorizationView;
+class PaperView;
 class RunListPanel;
 class SampleGallery;
 class StatusBar;
@@ -62,6 +64,8 @@ public:
     QTabWidget* lowerTabs() const { return m_tabs; }
     SweepController* sweepController() const { return m_sweeps; }
     Figure1View* figure1View() const { return m_figure1; }
+    MemorizationView* memorizationView() const { return m_memorization; }
+    PaperView* paperView() const { return m_paper; }
     QAction* presentationAction() const { return m_presentationAction; }
     QAction* darkAction() const { return m_darkAction; }
     // "Live" and "Compare".
@@ -76,6 +80,10 @@ private:
     void wire();
     void wireLiveRun();
     void wireSweeps();
+    void wireMemorizationAndPaper();
+    // The run the Memorization tab shows: the run in training, else the selected or first
+    // ticked run.
+    QString memorizationRun() const;
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
@@ -97,6 +105,8 @@ private:
     QLabel* m_presetDescription;
     SweepController* m_sweeps;
     Figure1View* m_figure1;
+    MemorizationView* m_memorization;
+    PaperView* m_paper;
     QAction* m_presentationAction = nullptr;
     QAction* m_darkAction = nullptr;
     QPointer<SweepDialog> m_sweepDialog;
