@@ -126,7 +126,11 @@ KernelResult KernelInterpolation::fit(const FeatureMatrix& train, const std::vec
                           "): add a ridge, e.g. --ridge 1e-6, or a larger one");
     }
     const torch::Tensor targets = tt::oneHot(labels, classCount);
-    const torch::Tensor alpha = torch::cholesky_solve(targets, factor);
+    // Two triangular solves, L z = Y then L^T alpha = z, rather than cholesky_solve: that one
+    // copies the factor first, a third n x n matrix.
+    const torch::Tensor z = torch::linalg_solve_triangular(factor, targets, /*upper=*/false);
+    const torch::Tensor alpha =
+        torch::linalg_solve_triangular(factor.transpose(0, 1), z, /*upper=*/true);
     factor = torch::Tensor();
 
     // Predictions on the training points with K itself (the ridge taken out again).

@@ -4,6 +4,7 @@
 // the run store and the run library load.
 #include <torch/torch.h>
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
@@ -87,6 +88,21 @@ DirectSolve directSolve(const FeatureMatrix& train, const std::vector<int>& labe
                         .mean()
                         .item<double>();
     return solve;
+}
+
+struct CliResult {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliResult runCli(const QStringList& arguments) {
+    QProcess process;
+    process.start(qEnvironmentVariable("SHATTER_CLI"), arguments);
+    process.waitForFinished(120000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
 RunConfig syntheticConfig(CorruptionMode mode) {
@@ -348,6 +364,40 @@ private Q_SLOTS:
         QVERIFY2(QString::fromStdString(record.summary.message).contains("identical"),
                  record.summary.message.c_str());
         QVERIFY(!TheoryRecord::load(entries.front().directory).has_value());
+    }
+
+    void cliWritesTheoryRunsAndRefusesBadInput() {
+        if (qEnvironmentVariableIsEmpty("SHATTER_CLI"))
+            QSKIP("SHATTER_CLI is not set (run through ctest)");
+        QTemporaryDir root;
+        const QStringList data = {"--dataset",   "fashion-mnist", "--train-size", "100",
+                                  "--test-size", "100",           "--out",        root.path()};
+        const CliResult network =
+            runCli(QStringList{"expressivity", "--corruption", "labels"} + data);
+        QVERIFY2(network.exitCode == 0, qPrintable(network.err));
+        QVERIFY2(network.out.contains("train acc  1.0000"), qPrintable(network.out));
+        QVERIFY2(network.out.contains("2n+d = 984 per output"), qPrintable(network.out));
+        const QString folder = network.out.trimmed().split('\n').last();
+        const CliResult show = runCli({"show", folder});
+        QVERIFY2(show.exitCode == 0 && show.out.contains("2n+d ReLU network"),
+                 qPrintable(show.out + show.err));
+
+        const CliResult kernel =
+            runCli(QStringList{"kernel", "--kernel", "rbf", "--ridge", "0.001"} + data);
+        QVERIFY2(kernel.exitCode == 0 && kernel.out.contains("norm"),
+                 qPrintable(kernel.out + kernel.err));
+
+        // 100 points in 784 dimensions: the linear kernel is fine; 1,000 are not, without a ridge.
+        const CliResult singular = runCli({"kernel", "--kernel", "linear", "--train-size", "1000",
+                                           "--test-size", "10", "--out", root.path()});
+        QCOMPARE(singular.exitCode, 2);
+        QVERIFY2(singular.err.contains("numerically singular"), qPrintable(singular.err));
+        const CliResult tooBig = runCli(QStringList{"kernel", "--max-memory-gb", "0.0001"} + data);
+        QCOMPARE(tooBig.exitCode, 2);
+        QVERIFY2(tooBig.err.contains("needs") && tooBig.err.contains("limit"),
+                 qPrintable(tooBig.err));
+        const CliResult badKernel = runCli(QStringList{"kernel", "--kernel", "polynomial"} + data);
+        QCOMPARE(badKernel.exitCode, 2);
     }
 };
 
