@@ -54,7 +54,8 @@ int runShowCommand(const std::string& directory) {
     if (info.kind != "training") {
         std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(),
                     c.corruption == CorruptionMode::None ? 0.0 : c.level);
-        std::printf("seed       %llu, LibTorch %s, Shatter %s\n", static_cast<unsigned long long>(c.seed),
+        std::printf("seed       %llu, device %s, LibTorch %s, Shatter %s\n",
+                    static_cast<unsigned long long>(c.seed), info.device.c_str(),
                     info.libtorchVersion.c_str(), info.shatterVersion.c_str());
         printTheoryRun(record);
         return kExitOk;

@@ -30,7 +30,7 @@ void writeSummary(const std::string& directory, const RunSummary& summary, const
 
 std::string TheoryRunWriter::create(const std::string& root, const RunConfig& config,
                                     const TheoryData& data, const TheoryRecord& method,
-                                    std::int64_t parameters) {
+                                    std::int64_t parameters, const std::string& device) {
     // The folder and display name say which construction ran: the config's model is not used.
     RunConfig named = config;
     if (named.name.empty()) {
@@ -43,7 +43,7 @@ std::string TheoryRunWriter::create(const std::string& root, const RunConfig& co
     {
         RunWriter writer(root, named, data.data, data.datasetName);
         RunStart start;
-        start.device = "CPU (float64, LibTorch/LAPACK)";
+        start.device = device + ", float64";
         start.libtorchVersion = TORCH_VERSION;
         start.parameters = parameters;
         start.trainableParameters = parameters;

@@ -16,10 +16,11 @@ namespace shatter {
 // usual keys plus "kind" and "theory" (TheoryRecord::toJson).
 class TheoryRunWriter {
 public:
-    // Creates ROOT/<time>-<kind>-<corruption>/ and its config.json; returns the folder.
+    // Creates ROOT/<time>-<kind>-<corruption>/ and its config.json; returns the folder. `device`
+    // says where it computes ("CPU, 2 threads (OpenBLAS)").
     static std::string create(const std::string& root, const RunConfig& config,
                               const TheoryData& data, const TheoryRecord& method,
-                              std::int64_t parameters);
+                              std::int64_t parameters, const std::string& device);
     // summary.json of a run that produced its results.
     static void finish(const std::string& directory, const TheoryRecord& record,
                        std::int64_t parameters);

@@ -6,6 +6,7 @@
 #include "theory/memory_budget.h"
 #include "theory/theory_record.h"
 #include "theory/theory_run_writer.h"
+#include "train/compute_device.h"
 #include "train/run_preparation.h"
 
 namespace shatter {
@@ -21,6 +22,13 @@ auto computeInFolder(const std::string& directory, const std::string& kind, Comp
         TheoryRunWriter::fail(directory, kind, error.what());
         throw;
     }
+}
+
+// The constructions run on the CPU in float64: the config's thread count (0: one per core) for
+// both LibTorch's pool and the BLAS/LAPACK one that does the matrix work.
+std::string useCpu(const RunConfig& config) {
+    return ComputeDevice::choose("cpu", config.threads, ComputeDevice::ThreadSplit::BothPools)
+        .description;
 }
 
 }  // namespace
@@ -51,7 +59,7 @@ ExpressivityRun TheoryRunner::runExpressivity(const RunConfig& config, const The
     method.kind = TheoryRecord::kExpressivity;
     const std::int64_t weights = d + n + data.classCount() * n;
     ExpressivityRun run;
-    run.directory = TheoryRunWriter::create(outRoot, config, data, method, weights);
+    run.directory = TheoryRunWriter::create(outRoot, config, data, method, weights, useCpu(config));
     ExpressivityConstruction::Settings settings;
     settings.seed = config.seed;
     settings.maxMemoryBytes = maxMemoryBytes;
@@ -75,7 +83,8 @@ KernelRun TheoryRunner::runKernel(const RunConfig& config, const TheoryData& dat
     // The model's parameters: one coefficient per training point and class.
     const std::int64_t coefficients = data.train.rows * data.classCount();
     KernelRun run;
-    run.directory = TheoryRunWriter::create(outRoot, config, data, method, coefficients);
+    run.directory =
+        TheoryRunWriter::create(outRoot, config, data, method, coefficients, useCpu(config));
     run.result = computeInFolder(run.directory, method.kind, [&] {
         return KernelInterpolation::fit(data.train, data.data.train.labels, data.test,
                                         data.data.test.labels, data.classCount(), settings);
