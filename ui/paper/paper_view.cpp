@@ -8,8 +8,6 @@
 #include <filesystem>
 
 #include "analysis/early_stopping.h"
-#include "run/run_reader.h"
-#include "shatter_error.h"
 
 namespace shatter {
 
@@ -81,12 +79,8 @@ PaperView::PaperView(QWidget* parent)
 void PaperView::setEntries(const std::vector<RunEntry>& entries) {
     m_runs.clear();
     for (const RunEntry& entry : entries) {
-        if (!entry.readable || PaperTable::rowFor(entry.config) == nullptr) continue;
-        try {
-            m_runs.push_back(RunReader::load(entry.directory));
-        } catch (const ShatterError&) {
-            // Listed as unreadable in RUNS already.
-        }
+        if (entry.readable && PaperTable::rowFor(entry.config()) != nullptr)
+            m_runs.push_back(entry.record);
     }
     m_rows = PaperComparison::compare(m_runs);
     fill();
