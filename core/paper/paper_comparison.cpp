@@ -64,16 +64,16 @@ std::vector<PaperComparisonRow> PaperComparison::compare(const std::vector<RunRe
 std::string PaperComparison::format(const std::vector<PaperComparisonRow>& rows) {
     std::string out;
     char line[512];
-    std::snprintf(line, sizeof line, "%-44s %4s %3s | %6s %6s | %6s %6s %6s %4s | %s\n",
+    std::snprintf(line, sizeof line, "%-52s %4s %3s | %6s %6s | %6s %6s %6s %4s | %s\n",
                   "Table 1 row", "crop", "wd", "paper", "paper", "train", "test", "d_test", "ep",
                   "run");
     out += line;
-    std::snprintf(line, sizeof line, "%-44s %4s %3s | %6s %6s |\n", "", "", "", "train", "test");
+    std::snprintf(line, sizeof line, "%-52s %4s %3s | %6s %6s |\n", "", "", "", "train", "test");
     out += line;
     for (const PaperComparisonRow& entry : rows) {
         const PaperRow& row = *entry.row;
         const auto head = [&](const std::string& title) {
-            std::snprintf(line, sizeof line, "%-44s %4s %3s | %6.2f %6.2f | ", title.c_str(),
+            std::snprintf(line, sizeof line, "%-52s %4s %3s | %6.2f %6.2f | ", title.c_str(),
                           row.randomCrop ? "yes" : "no", row.weightDecay ? "yes" : "no",
                           row.paperTrain, row.paperTest);
             return std::string(line);

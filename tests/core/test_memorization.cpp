@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "analysis/example_selection.h"
 #include "analysis/memorization_analysis.h"
 #include "pipeline/run_pipeline.h"
 #include "run/metric_column.h"
@@ -92,6 +93,28 @@ private Q_SLOTS:
         QCOMPARE(report.peakPredictedTrue, 1.0);
         QCOMPARE(report.corruptedConfusion[3][1], 1);  // true 3, predicted 1 at the last epoch
         QCOMPARE(report.corruptedConfusion[2][2], 1);
+    }
+
+    void gallerySelectionFiltersAndSortsBothWays() {
+        using S = ExampleSelection;
+        const std::vector<std::uint8_t> corrupted = {0, 1, 0, 1, 0};
+        const std::vector<int> fitEpoch = {3, 0, 1, 7, 5};
+        const std::vector<int> forgetting = {1, 4, 0, 2, 0};
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::All,
+                          S::Order::FitEpochAscending) ==
+                (std::vector<int>{2, 0, 4, 3, 1}));  // not fitted last
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::All,
+                          S::Order::FitEpochDescending) == (std::vector<int>{3, 4, 0, 2, 1}));
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::All,
+                          S::Order::ForgettingDescending) == (std::vector<int>{1, 3, 0, 2, 4}));
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::Corrupted,
+                          S::Order::Dataset) == (std::vector<int>{1, 3}));
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::FittedLast,
+                          S::Order::Dataset) == (std::vector<int>{3}));
+        QVERIFY(S::choose(corrupted, fitEpoch, forgetting, S::Filter::MostForgotten,
+                          S::Order::Dataset) == (std::vector<int>{1}));
+        QVERIFY(S::choose(corrupted, {}, {}, S::Filter::NotFitted, S::Order::FitEpochAscending)
+                    .size() == 5);
     }
 
     void quantilesInterpolate() {

@@ -6,12 +6,16 @@
 #include <QListWidget>
 #include <QLocale>
 #include <QPainter>
+#include <QSlider>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "analysis/example_selection.h"
+#include "analysis/memorization_analysis.h"
 #include "common/image_conversion.h"
 #include "figures/series_style.h"
+#include "live/gallery_tile_delegate.h"
 #include "live/live_run.h"
 
 namespace shatter {
@@ -27,6 +31,8 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
       m_filter(new QComboBox),
       m_order(new QComboBox),
       m_count(new QLabel),
+      m_scrubber(new QSlider(Qt::Horizontal)),
+      m_scrubLabel(new QLabel),
       m_grid(new QListWidget),
       m_detailImage(new QLabel),
       m_detail(new QTextBrowser) {
@@ -34,8 +40,20 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     m_filter->addItem("Corrupted only", int(Filter::Corrupted));
     m_filter->addItem("Clean only", int(Filter::Clean));
     m_filter->addItem("Not yet fitted", int(Filter::NotFitted));
+    m_filter->addItem("Fitted last", int(Filter::FittedLast));
+    m_filter->addItem("Most forgotten", int(Filter::MostForgotten));
     m_order->addItem("Dataset order", int(Order::Dataset));
-    m_order->addItem("Epoch first fitted", int(Order::FirstFitted));
+    m_order->addItem("Fit epoch ↑", int(Order::FirstFitted));
+    m_order->addItem("Fit epoch ↓", int(Order::LastFitted));
+    m_order->addItem("Forgotten most", int(Order::MostForgotten));
+    m_order->addItem("Forgotten least", int(Order::LeastForgotten));
+    m_scrubber->setRange(0, 0);
+    m_scrubber->setEnabled(false);
+    m_scrubber->setMinimumWidth(80);
+    // The count and the scrubbed epoch never widen the window.
+    m_count->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_scrubber->setMaximumWidth(220);
+    m_scrubber->setToolTip("Drag to an epoch: every tile shows its prediction at that epoch");
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel("Show"));
@@ -43,6 +61,8 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     controls->addWidget(new QLabel("Order"));
     controls->addWidget(m_order);
     controls->addWidget(m_count, 1);
+    controls->addWidget(m_scrubber);
+    controls->addWidget(m_scrubLabel);
 
     m_baseFont = PlotTheme::screenBaseFont();
     m_theme = PlotTheme::current();
@@ -51,6 +71,8 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     m_grid->setMovement(QListView::Static);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setUniformItemSizes(true);
+    m_grid->setItemDelegate(
+        new GalleryTileDelegate([this](int index) { return tile(index); }, m_grid));
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     updateGridSize();
     m_grid->setSpacing(2);
@@ -80,6 +102,12 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     connect(m_order, &QComboBox::currentIndexChanged, this, [this]() {
         setOrder(Order(m_order->currentData().toInt()));
     });
+    connect(m_scrubber, &QSlider::valueChanged, this, [this](int epoch) {
+        m_scrubLabel->setText(epoch > 0
+                                  ? QString("epoch %1 of %2").arg(epoch).arg(m_scrubber->maximum())
+                                  : QString());
+        m_grid->viewport()->update();
+    });
     connect(m_grid, &QListWidget::itemClicked, this, &SampleGallery::selectItem);
     connect(run, &LiveRun::begun, this, [this]() { setData(nullptr); });
     connect(run, &LiveRun::epochAdded, this, &SampleGallery::showEpoch);
@@ -90,11 +118,45 @@ void SampleGallery::setData(SharedCorruptedDataset data) {
     m_selected = -1;
     m_detail->clear();
     m_detailImage->clear();
+    m_scrubber->setRange(0, 0);
+    updateHistory();
     refresh();
+}
+
+void SampleGallery::setEpoch(int epoch) { m_scrubber->setValue(epoch); }
+
+int SampleGallery::shownEpoch() const {
+    return std::clamp(m_scrubber->value(), 0, int(predictions().size()));
+}
+
+void SampleGallery::updateHistory() {
+    const auto& all = predictions();
+    m_fitEpoch.clear();
+    m_forgetting.clear();
+    const bool following = m_scrubber->value() == m_scrubber->maximum();
+    m_scrubber->setRange(all.empty() ? 0 : 1, int(all.size()));
+    m_scrubber->setEnabled(all.size() > 1);
+    if (following) m_scrubber->setValue(int(all.size()));
+    if (all.empty()) return;
+    std::vector<std::uint8_t> bytes;
+    bytes.reserve(all.size() * m_data->train.size());
+    for (const std::vector<int>& epoch : all) {
+        for (int predicted : epoch) bytes.push_back(static_cast<std::uint8_t>(predicted));
+    }
+    ExampleRecords examples;
+    examples.trueLabels = m_data->trueLabels;
+    examples.assignedLabels = m_data->train.labels;
+    examples.corrupted = m_data->corrupted;
+    const MemorizationReport report =
+        MemorizationAnalysis::compute(PredictionLog(m_data->train.size(), std::move(bytes)),
+                                      examples, int(m_data->classNames.size()));
+    m_fitEpoch = report.fitEpoch;
+    m_forgetting = report.forgettingEvents;
 }
 
 void SampleGallery::showEpoch() {
     if (predictions().empty()) return;
+    updateHistory();
     refresh();
     if (m_selected >= 0) showHistory(m_selected);
 }
@@ -142,35 +204,31 @@ void SampleGallery::refresh() {
     }
     const Filter filter = Filter(m_filter->currentData().toInt());
     const int total = int(m_data->train.size());
-    std::vector<int> candidates;
-    for (int i = 0; i < total; ++i) {
-        const bool corrupted = m_data->corrupted[i] != 0;
-        const bool fitted = fittedSince().size() == std::size_t(total) && fittedSince()[i] > 0;
-        if (filter == Filter::Corrupted && !corrupted) continue;
-        if (filter == Filter::Clean && corrupted) continue;
-        if (filter == Filter::NotFitted && fitted) continue;
-        candidates.push_back(i);
-    }
-    if (Order(m_order->currentData().toInt()) == Order::FirstFitted &&
-        fittedSince().size() == std::size_t(total)) {
-        auto key = [this](int i) { return fittedSince()[i] > 0 ? fittedSince()[i] : 1 << 30; };
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [&key](int a, int b) { return key(a) < key(b); });
-    }
-    if (candidates.size() > std::size_t(kMaxTiles)) candidates.resize(kMaxTiles);
+    using Select = ExampleSelection;
+    static const Select::Filter filters[] = {
+        Select::Filter::All,       Select::Filter::Corrupted,  Select::Filter::Clean,
+        Select::Filter::NotFitted, Select::Filter::FittedLast, Select::Filter::MostForgotten};
+    static const Select::Order orders[] = {
+        Select::Order::Dataset, Select::Order::FitEpochAscending, Select::Order::FitEpochDescending,
+        Select::Order::ForgettingDescending, Select::Order::ForgettingAscending};
+    const std::vector<int> candidates =
+        Select::choose(m_data->corrupted, m_fitEpoch, m_forgetting, filters[int(filter)],
+                       orders[m_order->currentData().toInt()]);
     m_shown = candidates;
     const QLocale locale;
-    m_count->setText(QString("showing %1 of %2 images")
+    m_count->setText(QString("%1 of %2 images")
                          .arg(locale.toString(qlonglong(m_shown.size())))
                          .arg(locale.toString(total)));
+    m_grid->setUpdatesEnabled(false);
     for (int index : m_shown) {
-        auto* item = new QListWidgetItem(QIcon(tile(index)), QString());
+        auto* item = new QListWidgetItem;
         item->setData(Qt::UserRole, index);
         item->setToolTip(tileSummary(index));
         item->setSizeHint(m_grid->gridSize());
         m_grid->addItem(item);
         if (index == m_selected) item->setSelected(true);
     }
+    m_grid->setUpdatesEnabled(true);
 }
 
 int SampleGallery::imageSide() const { return int(kImageSide * m_theme.fontScale()); }
@@ -179,7 +237,10 @@ int SampleGallery::tileWidth() const { return int(kTileWidth * m_theme.fontScale
 void SampleGallery::updateGridSize() {
     const int lineHeight = fontMetrics().height();
     m_grid->setIconSize(QSize(tileWidth(), imageSide() + 3 * lineHeight + 10));
-    m_grid->setGridSize(QSize(tileWidth() + 8, imageSide() + 3 * lineHeight + 18));
+    m_grid->setGridSize(QSize(tileWidth() + 8, imageSide() + 4 * lineHeight + 18));
+    if (auto* delegate = dynamic_cast<GalleryTileDelegate*>(m_grid->itemDelegate())) {
+        delegate->setTileSize(m_grid->gridSize());
+    }
 }
 
 void SampleGallery::applyTheme(const PlotTheme& theme) {
@@ -203,7 +264,7 @@ QPixmap SampleGallery::tile(int index) const {
     const int line = metrics.height();
     const int kImageSide = imageSide();
     const int kTileWidth = tileWidth();
-    const QSize size(kTileWidth, kImageSide + 3 * line + 10);
+    const QSize size(kTileWidth, kImageSide + 4 * line + 10);
     QPixmap pixmap(size * dpr);
     pixmap.setDevicePixelRatio(dpr);
     pixmap.fill(Qt::transparent);
@@ -231,8 +292,9 @@ QPixmap SampleGallery::tile(int index) const {
     const QColor corruptedText = m_theme.dark ? SeriesStyle::corrupted().lighter(125) : SeriesStyle::corrupted().darker(130);
     drawLine("label: " + className(assigned), corrupted ? corruptedText : text,
              corrupted ? labelBackground : QColor());
-    if (!predictions().empty()) {
-        const int predicted = predictions().back()[index];
+    const int epoch = shownEpoch();
+    if (epoch > 0) {
+        const int predicted = predictions()[std::size_t(epoch - 1)][index];
         const bool fitted = predicted == assigned;
         drawLine(QString("pred: %1 %2").arg(className(predicted), fitted ? "✓" : "✗"),
                  fitted ? (m_theme.dark ? SeriesStyle::clean().lighter(130) : SeriesStyle::clean().darker(140))
@@ -241,6 +303,9 @@ QPixmap SampleGallery::tile(int index) const {
     } else {
         drawLine("pred: –", palette().color(QPalette::PlaceholderText), QColor());
     }
+    const bool hasFit = m_fitEpoch.size() == m_data->train.size() && m_fitEpoch[index] > 0;
+    drawLine(hasFit ? QString("fit: epoch %1").arg(m_fitEpoch[index]) : QString("fit: –"),
+             palette().color(hasFit ? QPalette::WindowText : QPalette::PlaceholderText), QColor());
     return pixmap;
 }
 

@@ -11,23 +11,25 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QListWidgetItem;
+class QSlider;
 class QTextBrowser;
 
 namespace shatter {
 
 class LiveRun;
 
-// A grid of training images with, under each, the true label, the label the network is trained
-// on (highlighted when corruption changed it) and the current prediction, refreshed every
-// epoch. Filters: all, corrupted, clean, not yet fitted; order: dataset or epoch first fitted.
-// Clicking an image shows its prediction at every epoch so far.
+// A grid of every training image with, under each, the true label, the label the network is
+// trained on (highlighted when corruption changed it), the prediction and the epoch from which
+// it stayed fitted, refreshed every epoch. Tiles are painted only when they scroll into view.
+// Filters: all, corrupted, clean, not yet fitted, fitted last, most forgotten; orders: dataset,
+// fit epoch either way, forgetting events either way. The epoch scrubber shows every tile's
+// prediction at an earlier epoch. Clicking an image shows its prediction at every epoch so far.
 class SampleGallery : public QWidget {
     Q_OBJECT
 
 public:
-    enum class Filter { All, Corrupted, Clean, NotFitted };
-    enum class Order { Dataset, FirstFitted };
-    static constexpr int kMaxTiles = 120;
+    enum class Filter { All, Corrupted, Clean, NotFitted, FittedLast, MostForgotten };
+    enum class Order { Dataset, FirstFitted, LastFitted, MostForgotten, LeastForgotten };
 
     // Shows the images of `data` (set once the run's data is ready) with the predictions that
     // `run` holds; starts over with every new run.
@@ -36,6 +38,9 @@ public:
     void setData(SharedCorruptedDataset data);
     void setFilter(Filter filter);
     void setOrder(Order order);
+    // Shows every tile's prediction after `epoch` (1-based); the latest epoch follows new ones.
+    void setEpoch(int epoch);
+    int shownEpoch() const;
 
     // For tests and the history panel: the training indices shown, in order.
     const std::vector<int>& shownIndices() const { return m_shown; }
@@ -49,6 +54,8 @@ public:
 private:
     void refresh();
     void showEpoch();
+    // Fit epoch and forgetting events per example from the run's predictions so far.
+    void updateHistory();
     // The run's predictions, one vector per epoch, when they are of this data; else none.
     const std::vector<std::vector<int>>& predictions() const;
     const std::vector<int>& fittedSince() const;
@@ -66,11 +73,15 @@ private:
     const LiveRun* m_run;
     SharedCorruptedDataset m_data;
     std::vector<int> m_shown;
+    std::vector<int> m_fitEpoch;    // per example, as of the latest epoch; 0: not fitted
+    std::vector<int> m_forgetting;  // per example
     int m_selected = -1;
 
     QComboBox* m_filter;
     QComboBox* m_order;
     QLabel* m_count;
+    QSlider* m_scrubber;
+    QLabel* m_scrubLabel;
     QListWidget* m_grid;
     QLabel* m_detailImage;
     QTextBrowser* m_detail;
