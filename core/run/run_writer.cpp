@@ -47,7 +47,8 @@ std::string RunWriter::slugFor(const RunConfig& config) {
         }
     }
     for (char& c : slug) {
-        const bool keep = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+        const bool keep =
+            std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
         if (!keep) c = '-';
     }
     return slug;
@@ -59,15 +60,26 @@ RunWriter::RunWriter(const std::string& root, const RunConfig& config, const Cor
     std::error_code ec;
     fs::create_directories(root, ec);
     if (ec) throw RunStoreError(root + ": cannot create the runs folder (" + ec.message() + ")");
-    const std::string base = (fs::path(root) / (utcNow("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
+    const std::string base =
+        (fs::path(root) / (utcNow("%Y%m%d-%H%M%S") + "-" + slugFor(config))).string();
     m_directory = base;
     for (int suffix = 2; !fs::create_directory(m_directory, ec); ++suffix) {
         if (ec || suffix > 1000) {
-            throw RunStoreError(m_directory + ": cannot create the run folder (" + ec.message() + ")");
+            throw RunStoreError(m_directory + ": cannot create the run folder (" + ec.message() +
+                                ")");
         }
         m_directory = base + "-" + std::to_string(suffix);
     }
+    start(data, datasetName);
+}
 
+RunWriter::RunWriter(ExistingFolder, const std::string& directory, const RunConfig& config,
+                     const CorruptedDataset& data, const std::string& datasetName)
+    : m_directory(directory), m_config(config) {
+    start(data, datasetName);
+}
+
+void RunWriter::start(const CorruptedDataset& data, const std::string& datasetName) {
     m_info.shatterVersion = SHATTER_VERSION;
     m_info.datasetName = datasetName;
     m_info.classNames = data.classNames;
@@ -116,7 +128,8 @@ std::string RunWriter::summaryToJson(const RunSummary& summary) {
         {"train_acc", numberOrNull(summary.trainAcc)},
         {"test_acc", numberOrNull(summary.testAcc)},
         {"gap", numberOrNull(summary.gap)},
-        {"epochs_to_fit", summary.epochsToFit ? nlohmann::json(*summary.epochsToFit) : nlohmann::json(nullptr)},
+        {"epochs_to_fit",
+         summary.epochsToFit ? nlohmann::json(*summary.epochsToFit) : nlohmann::json(nullptr)},
         {"samples_per_second", numberOrNull(summary.samplesPerSecond)},
         {"parameters", summary.parameters},
     };

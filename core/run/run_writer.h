@@ -22,6 +22,10 @@ public:
     // Creates ROOT/<YYYYMMDD-HHMMSS>-<slug>/ (a numeric suffix keeps names unique).
     RunWriter(const std::string& root, const RunConfig& config, const CorruptedDataset& data,
               const std::string& datasetName);
+    // Writes into `directory`, which the caller has already created (claimed) and which is empty.
+    struct ExistingFolder {};
+    RunWriter(ExistingFolder, const std::string& directory, const RunConfig& config,
+              const CorruptedDataset& data, const std::string& datasetName);
 
     const std::string& directory() const { return m_directory; }
 
@@ -33,6 +37,7 @@ public:
     static std::string summaryToJson(const RunSummary& summary);
 
 private:
+    void start(const CorruptedDataset& data, const std::string& datasetName);
     void writeConfig();
 
     std::string m_directory;
