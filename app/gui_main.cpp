@@ -1,5 +1,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTimer>
 
 #include <cstdio>
@@ -13,6 +14,8 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName("Shatter");
     QApplication::setApplicationName("Shatter");
     QApplication::setApplicationVersion(SHATTER_VERSION);
+    QApplication::setWindowIcon(QIcon(":/icons/shatter.svg"));
+    QGuiApplication::setDesktopFileName("org.shatter.Shatter");
 
     QString presetList;
     for (const QString& title : shatter::PresetLibrary::titles()) presetList += "\n  " + title;

@@ -4,9 +4,27 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/sweep_executor_options.h"
+#include "figure/figure_builder.h"
 #include "shatter_error.h"
 
 namespace shatter {
+
+namespace {
+
+// The metrics `figure --metric` takes, from the one list the figures are built from.
+[[maybe_unused]] std::string figureMetricHelp() {
+    std::string columns;
+    std::string panels;
+    for (const std::string& name : FigureBuilder::metricNames()) {
+        std::string& list = FigureBuilder::isSummaryMetric(name) ? panels : columns;
+        list += (list.empty() ? "" : ", ") + name;
+    }
+    return "a metrics.csv column (" + columns + ") or a Figure 1 panel (" + panels +
+           "); default train_loss";
+}
+
+}  // namespace
 
 int runCliApplication(int argc, char** argv) {
     CLI::App app{"Shatter: watch neural networks memorize random labels (Zhang et al., ICLR 2017)",
@@ -21,118 +39,52 @@ int runCliApplication(int argc, char** argv) {
     run->add_option("--out", outRoot, "folder that receives the run folder (default ./runs)");
     runOptions.addTo(*run);
 
-    CLI::App* show =
-        app.add_subcommand("show", "print a run folder's settings, status and per-epoch table");
+    CLI::App* show = app.add_subcommand("show", "print a run folder's settings, status and per-epoch table");
     std::string showDirectory;
     show->add_option("DIR", showDirectory, "run folder")->required();
 
-    CLI::App* sweep =
-        app.add_subcommand("sweep", "train one run per model, mode and level; write sweep.json");
+    CLI::App* sweep = app.add_subcommand("sweep", "train one run per model, mode and level; write sweep.json");
     RunOptions sweepRunOptions;
     SweepOptions sweepOptions;
     sweep->add_option("--out", sweepOptions.out, "sweep folder (running it again resumes it)");
-    sweep
-        ->add_option("--levels", sweepOptions.levels,
-                     "corruption levels (default 0,0.2,0.4,0.6,0.8,1)")
-        ->delimiter(',');
-    sweep->add_option("--modes", sweepOptions.modes, "corruption modes (default labels)")
-        ->delimiter(',');
-    sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")
-        ->delimiter(',');
-    sweep
-        ->add_option(
-            "--executor", sweepOptions.executor,
-            "local (default: this machine) or slurm (one array job into --out, a shared folder)")
-        ->check(CLI::IsMember({"local", "slurm"}));
-    sweep
-        ->add_option(
-            "-j,--processes", sweepOptions.processes,
-            "local: worker processes sharing the cores (default 1: all points in this process)")
-        ->check(CLI::Range(1, 256));
-    sweep->add_option("--partition", sweepOptions.slurm.partition,
-                      "slurm: partition (sbatch --partition)");
-    sweep->add_option("--time", sweepOptions.slurm.timeLimit,
-                      "slurm: time limit per point, e.g. 01:00:00");
-    sweep
-        ->add_option("--cpus-per-task", sweepOptions.slurm.cpusPerTask,
-                     "slurm: cores per point, also its thread count")
-        ->check(CLI::Range(1, 1024));
-    sweep->add_option("--gres", sweepOptions.slurm.gres,
-                      "slurm: generic resources per point, e.g. gpu:1");
-    sweep
-        ->add_option("--max-parallel", sweepOptions.slurm.maxParallel,
-                     "slurm: points running at once (--array=...%M)")
-        ->check(CLI::Range(1, 100000));
-    sweep
-        ->add_option(
-            "--sbatch-arg", sweepOptions.slurm.extraArguments,
-            "slurm: one more sbatch argument, e.g. --sbatch-arg=--account=abc (repeatable)")
-        ->allow_extra_args(false);
-    sweep->add_option("--shatter-cli", sweepOptions.slurm.shatterCli,
-                      "slurm: shatter-cli as the compute nodes see it (default: this executable)");
-    sweep->add_option("--status", sweepOptions.statusOf,
-                      "show each point of the sweep folder DIR and exit");
-    sweep->add_option("--cancel", sweepOptions.cancelOf,
-                      "cancel the Slurm jobs of the sweep folder DIR and exit");
+    sweep->add_option("--levels", sweepOptions.levels, "corruption levels (default 0,0.2,0.4,0.6,0.8,1)")->delimiter(',');
+    sweep->add_option("--modes", sweepOptions.modes, "corruption modes (default labels)")->delimiter(',');
+    sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")->delimiter(',');
+    addSweepExecutorOptions(*sweep, sweepOptions);
     sweepRunOptions.addTo(*sweep);
 
-    CLI::App* sweepPoint = app.add_subcommand("sweep-point",
-                                              "train one point of a sweep folder into SWEEP/<point "
-                                              "name> (run by workers and Slurm tasks)");
+    CLI::App* sweepPoint = app.add_subcommand(
+        "sweep-point", "train one point of a sweep folder into SWEEP/<point name> (run by workers and Slurm tasks)");
     std::string sweepPointDirectory;
     int sweepPointIndex = 0;
     int sweepPointThreads = 0;
-    sweepPoint->add_option("SWEEP", sweepPointDirectory, "sweep folder holding sweep.json")
-        ->required();
-    sweepPoint->add_option("--index", sweepPointIndex, "the point, from 0 in the sweep's order")
-        ->required();
-    sweepPoint->add_option("--threads", sweepPointThreads,
-                           "CPU threads (default 0: the sweep's setting)");
+    sweepPoint->add_option("SWEEP", sweepPointDirectory, "sweep folder holding sweep.json")->required();
+    sweepPoint->add_option("--index", sweepPointIndex, "the point, from 0 in the sweep's order")->required();
+    sweepPoint->add_option("--threads", sweepPointThreads, "CPU threads (default 0: the sweep's setting)");
 
 #ifdef SHATTER_CLI_FIGURE
-    CLI::App* figure = app.add_subcommand(
-        "figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
+    CLI::App* figure = app.add_subcommand("figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
     FigureOptions figureOptions;
-    figure
-        ->add_option("DIRS", figureOptions.folders, "run folders, sweep folders or folders of runs")
-        ->required();
-    figure->add_option(
-        "--metric", figureOptions.metric,
-        "a metrics.csv column (train_loss, train_acc, test_acc, gap, ...) or a Figure 1 panel: "
-        "loss_by_mode, epochs_to_fit, slowdown, test_error (default train_loss)");
+    figure->add_option("DIRS", figureOptions.folders, "run folders, sweep folders or folders of runs")->required();
+    figure->add_option("--metric", figureOptions.metric, figureMetricHelp());
     figure->add_option("--out", figureOptions.out, "image file: .png, .svg or .pdf");
     figure->add_option("--csv", figureOptions.csv, "also write the plotted data as CSV");
-    figure
-        ->add_option("--width", figureOptions.width,
-                     "PNG pixels, SVG/PDF points (default 1600 px / 768 pt)")
-        ->check(CLI::Range(50, 20000));
-    figure
-        ->add_option("--height", figureOptions.height,
-                     "PNG pixels, SVG/PDF points (default 1000 px / 480 pt)")
-        ->check(CLI::Range(50, 20000));
-    figure->add_option("--dpi", figureOptions.dpi, "PNG resolution (default 200)")
-        ->check(CLI::Range(36, 1200));
+    figure->add_option("--width", figureOptions.width, "PNG pixels, SVG/PDF points (default 1600 px / 768 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--height", figureOptions.height, "PNG pixels, SVG/PDF points (default 1000 px / 480 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--dpi", figureOptions.dpi, "PNG resolution (default 200)")->check(CLI::Range(36, 1200));
     figure->add_option("--title", figureOptions.title, "figure title (default: the metric's)");
     figure->add_flag("--presentation", figureOptions.presentation, "larger type and thicker lines");
     figure->add_flag("--dark", figureOptions.dark, "dark background");
 #endif
 
-    CLI::App* bench =
-        app.add_subcommand("bench", "measure training throughput under CPU thread settings");
+    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
-    bench->add_option("--channels", benchOptions.channels, "input channels, 1 or 3 (default 1)")
-        ->check(CLI::Range(1, 3));
-    bench->add_option("--batch-size", benchOptions.batchSize, "batch size (default 128)")
-        ->check(CLI::PositiveNumber);
-    bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")
-        ->check(CLI::PositiveNumber);
-    bench
-        ->add_option("--repetitions", benchOptions.repetitions,
-                     "measurements per setting (default 3)")
-        ->check(CLI::PositiveNumber);
-    bench->add_option("--threads", benchOptions.threads,
-                      "threads to compare (default: one per core)");
+    bench->add_option("--channels", benchOptions.channels, "input channels, 1 or 3 (default 1)")->check(CLI::Range(1, 3));
+    bench->add_option("--batch-size", benchOptions.batchSize, "batch size (default 128)")->check(CLI::PositiveNumber);
+    bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")->check(CLI::PositiveNumber);
+    bench->add_option("--repetitions", benchOptions.repetitions, "measurements per setting (default 3)")->check(CLI::PositiveNumber);
+    bench->add_option("--threads", benchOptions.threads, "threads to compare (default: one per core)");
 
     try {
         app.parse(argc, argv);
@@ -148,9 +100,7 @@ int runCliApplication(int argc, char** argv) {
             if (!sweepOptions.statusOf.empty()) return runSweepStatusCommand(sweepOptions.statusOf);
             if (!sweepOptions.cancelOf.empty()) return runSweepCancelCommand(sweepOptions.cancelOf);
             if (sweepOptions.out.empty()) {
-                std::fprintf(
-                    stderr,
-                    "shatter-cli sweep: --out is required (or --status DIR, --cancel DIR)\n");
+                std::fprintf(stderr, "shatter-cli sweep: --out is required (or --status DIR, --cancel DIR)\n");
                 return kExitBadInput;
             }
             return runSweepCommand(sweepRunOptions, sweepOptions);

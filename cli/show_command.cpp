@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "run/metric_column.h"
 #include "run/run_reader.h"
 
 namespace shatter {
@@ -40,15 +41,17 @@ int runShowCommand(const std::string& directory) {
                 s.epochsToFit ? std::to_string(*s.epochsToFit).c_str() : "-",
                 cell(s.samplesPerSecond, "%.0f").c_str());
 
-    std::printf("%5s %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %10s\n", "epoch", "trn_loss", "trn_acc", "clean",
-                "corrupt", "corr_true", "tst_loss", "tst_acc", "gap", "lr", "seconds", "samples/s");
+    std::printf("%5s", "epoch");
+    for (const MetricColumn& column : MetricColumn::all()) {
+        std::printf(" %*s", column.table.width, column.table.heading.c_str());
+    }
+    std::printf("\n");
     for (const EpochMetrics& m : record.epochs) {
-        std::printf("%5d %9s %9s %9s %9s %9s %9s %9s %9s %9s %8s %10s\n", m.epoch, cell(m.trainLoss, "%.4f").c_str(),
-                    cell(m.trainAcc, "%.4f").c_str(), cell(m.trainAccClean, "%.4f").c_str(),
-                    cell(m.trainAccCorrupted, "%.4f").c_str(), cell(m.corruptedPredictedTrue, "%.4f").c_str(),
-                    cell(m.testLoss, "%.4f").c_str(), cell(m.testAcc, "%.4f").c_str(), cell(m.gap, "%.4f").c_str(),
-                    cell(m.lr, "%.5f").c_str(), cell(m.epochSeconds, "%.2f").c_str(),
-                    cell(m.samplesPerSecond, "%.0f").c_str());
+        std::printf("%5d", m.epoch);
+        for (const MetricColumn& column : MetricColumn::all()) {
+            std::printf(" %*s", column.table.width, column.tableText(m).c_str());
+        }
+        std::printf("\n");
     }
     return kExitOk;
 }

@@ -3,44 +3,15 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <functional>
 #include <map>
 
+#include "run/metric_column.h"
 #include "shatter_error.h"
 #include "sweep/sweep_summary.h"
 
 namespace shatter {
 
 namespace {
-
-struct EpochMetricInfo {
-    const char* name;
-    const char* title;
-    const char* yLabel;
-    double scale;  // 100 for fractions shown in percent
-    std::function<double(const EpochMetrics&)> value;
-};
-
-const std::vector<EpochMetricInfo>& epochMetrics() {
-    static const std::vector<EpochMetricInfo> metrics = {
-        {"train_loss", "Training loss", "cross-entropy", 1.0, [](const EpochMetrics& m) { return m.trainLoss; }},
-        {"train_acc", "Training accuracy", "accuracy (%)", 100.0, [](const EpochMetrics& m) { return m.trainAcc; }},
-        {"train_acc_clean", "Training accuracy, clean examples", "accuracy (%)", 100.0,
-         [](const EpochMetrics& m) { return m.trainAccClean; }},
-        {"train_acc_corrupted", "Training accuracy, corrupted examples", "accuracy (%)", 100.0,
-         [](const EpochMetrics& m) { return m.trainAccCorrupted; }},
-        {"corrupted_predicted_true", "Corrupted examples predicted as their true class", "fraction (%)", 100.0,
-         [](const EpochMetrics& m) { return m.corruptedPredictedTrue; }},
-        {"test_loss", "Test loss", "cross-entropy", 1.0, [](const EpochMetrics& m) { return m.testLoss; }},
-        {"test_acc", "Test accuracy", "accuracy (%)", 100.0, [](const EpochMetrics& m) { return m.testAcc; }},
-        {"gap", "Generalization gap", "train − test (%)", 100.0, [](const EpochMetrics& m) { return m.gap; }},
-        {"lr", "Learning rate", "learning rate", 1.0, [](const EpochMetrics& m) { return m.lr; }},
-        {"epoch_seconds", "Seconds per epoch", "seconds", 1.0, [](const EpochMetrics& m) { return m.epochSeconds; }},
-        {"samples_per_second", "Training throughput", "samples per second", 1.0,
-         [](const EpochMetrics& m) { return m.samplesPerSecond; }},
-    };
-    return metrics;
-}
 
 int modeColour(CorruptionMode mode) {
     switch (mode) {
@@ -84,17 +55,6 @@ int modelDash(const std::vector<std::string>& models, const std::string& model) 
     return int(std::find(models.begin(), models.end(), model) - models.begin());
 }
 
-FigureData::Series epochSeries(const RunRecord& run, const EpochMetricInfo& info) {
-    FigureData::Series series;
-    for (const EpochMetrics& m : run.epochs) {
-        const double value = info.value(m);
-        if (!std::isfinite(value)) continue;
-        series.x.push_back(m.epoch);
-        series.y.push_back(value * info.scale);
-    }
-    return series;
-}
-
 // A Figure 1 (b)/(c) curve over corruption levels: named by mode (and model, when several),
 // coloured by mode, dashed by model, with markers at the levels.
 FigureData::Series levelSeries(const std::vector<std::string>& models, const SweepSummary::Series& s) {
@@ -112,7 +72,7 @@ FigureData::Series levelSeries(const std::vector<std::string>& models, const Swe
 const std::vector<std::string>& FigureBuilder::metricNames() {
     static const std::vector<std::string> names = [] {
         std::vector<std::string> all;
-        for (const EpochMetricInfo& info : epochMetrics()) all.push_back(info.name);
+        for (const MetricColumn& column : MetricColumn::all()) all.push_back(column.key);
         all.push_back("loss_by_mode");
         all.push_back("epochs_to_fit");
         all.push_back("slowdown");
@@ -145,29 +105,39 @@ FigureData FigureBuilder::metric(const std::vector<RunRecord>& runs, const std::
     if (name == "epochs_to_fit") return timeToFit(runs, false);
     if (name == "slowdown") return timeToFit(runs, true);
     if (name == "test_error") return testError(runs);
-    const auto& metrics = epochMetrics();
-    auto found = std::find_if(metrics.begin(), metrics.end(),
-                              [&name](const EpochMetricInfo& info) { return name == info.name; });
-    if (found == metrics.end()) {
+    const MetricColumn* column = MetricColumn::find(name);
+    if (!column) {
         std::string valid;
         for (const std::string& n : metricNames()) valid += (valid.empty() ? "" : ", ") + n;
         throw ConfigError("unknown metric '" + name + "'; valid metrics: " + valid);
     }
     FigureData figure;
-    figure.title = found->title;
+    figure.title = column->title;
     figure.xLabel = "epoch";
-    figure.yLabel = found->yLabel;
+    figure.yLabel = column->unit;
     figure.integerX = true;
     const bool withModel = modelsOf(runs).size() > 1;
     std::map<std::string, int> seen;  // two runs with the same label get "(2)"
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        FigureData::Series series = epochSeries(runs[i], *found);
+        FigureData::Series series = epochSeries(runs[i].epochs, *column);
         series.name = runLabel(runs[i], withModel);
         if (int n = ++seen[series.name]; n > 1) series.name += " (" + std::to_string(n) + ")";
         series.colour = int(i);
         figure.series.push_back(std::move(series));
     }
     return figure;
+}
+
+FigureData::Series FigureBuilder::epochSeries(const std::vector<EpochMetrics>& epochs,
+                                              const MetricColumn& column) {
+    FigureData::Series series;
+    for (const EpochMetrics& metrics : epochs) {
+        const double value = column.plotValue(metrics);
+        if (!std::isfinite(value)) continue;
+        series.x.push_back(metrics.epoch);
+        series.y.push_back(value);
+    }
+    return series;
 }
 
 FigureData FigureBuilder::trainingLossByMode(const std::vector<RunRecord>& runs) {
@@ -177,7 +147,7 @@ FigureData FigureBuilder::trainingLossByMode(const std::vector<RunRecord>& runs)
     figure.yLabel = "training loss";
     figure.integerX = true;
     const std::vector<std::string> models = modelsOf(runs);
-    const EpochMetricInfo& loss = epochMetrics().front();
+    const MetricColumn& loss = *MetricColumn::find("train_loss");
     for (const std::string& model : models) {
         // True labels first, then each mode at its highest level, in the paper's order.
         const RunRecord* chosen[5] = {nullptr, nullptr, nullptr, nullptr, nullptr};
@@ -196,7 +166,7 @@ FigureData FigureBuilder::trainingLossByMode(const std::vector<RunRecord>& runs)
         }
         for (int i = 0; i < 5; ++i) {
             if (!chosen[i]) continue;
-            FigureData::Series series = epochSeries(*chosen[i], loss);
+            FigureData::Series series = epochSeries(chosen[i]->epochs, loss);
             series.name = runLabel(*chosen[i], models.size() > 1);
             series.colour = i;
             series.dash = modelDash(models, model);

@@ -8,6 +8,8 @@
 
 namespace shatter {
 
+struct MetricColumn;
+
 // Turns run folders into plots: any per-epoch metric of metrics.csv overlaid across runs, and
 // the three panels of the paper's Figure 1.
 class FigureBuilder {
@@ -26,6 +28,10 @@ public:
     static FigureData timeToFit(const std::vector<RunRecord>& runs, bool slowdown);
     // (c) final test error against the corruption level.
     static FigureData testError(const std::vector<RunRecord>& runs);
+
+    // One metric of a run per epoch, in plot units; epochs without a finite value are left out.
+    static FigureData::Series epochSeries(const std::vector<EpochMetrics>& epochs,
+                                          const MetricColumn& column);
 
     // A short name for a run in a legend: "random labels", "labels 40%", "true labels",
     // prefixed with the model when `withModel`.

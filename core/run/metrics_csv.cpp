@@ -1,24 +1,15 @@
 #include "run/metrics_csv.h"
 
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <sstream>
 
+#include "run/metric_column.h"
 #include "shatter_error.h"
 
 namespace shatter {
 
 namespace {
-
-constexpr int kColumns = 12;
-
-std::string number(double value) {
-    if (std::isnan(value)) return "";
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.6g", value);
-    return buffer;
-}
 
 std::vector<std::string> splitFields(const std::string& line) {
     std::vector<std::string> fields;
@@ -29,26 +20,28 @@ std::vector<std::string> splitFields(const std::string& line) {
     return fields;
 }
 
+// "epoch" and then every metric.
+std::size_t columnCount() { return MetricColumn::all().size() + 1; }
+
 }  // namespace
 
 const std::string& MetricsCsv::header() {
-    static const std::string text =
-        "epoch,train_loss,train_acc,train_acc_clean,train_acc_corrupted,corrupted_predicted_true,"
-        "test_loss,test_acc,gap,lr,epoch_seconds,samples_per_second";
+    static const std::string text = [] {
+        std::string line = "epoch";
+        for (const MetricColumn& column : MetricColumn::all()) line += ',' + column.key;
+        return line;
+    }();
     return text;
 }
 
-std::string MetricsCsv::formatRow(const EpochMetrics& m) {
-    std::string row = std::to_string(m.epoch);
-    for (double value : {m.trainLoss, m.trainAcc, m.trainAccClean, m.trainAccCorrupted,
-                         m.corruptedPredictedTrue, m.testLoss, m.testAcc, m.gap, m.lr, m.epochSeconds,
-                         m.samplesPerSecond}) {
-        row += ',' + number(value);
-    }
+std::string MetricsCsv::formatRow(const EpochMetrics& metrics) {
+    std::string row = std::to_string(metrics.epoch);
+    for (const MetricColumn& column : MetricColumn::all()) row += ',' + column.csvField(metrics);
     return row;
 }
 
 std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::string& origin) {
+    const std::vector<MetricColumn>& columns = MetricColumn::all();
     std::vector<EpochMetrics> rows;
     std::size_t lineStart = 0;
     int lineNumber = 0;
@@ -65,14 +58,14 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
         }
         if (line.empty()) continue;
         const std::vector<std::string> fields = splitFields(line);
-        if (static_cast<int>(fields.size()) != kColumns) {
+        if (fields.size() != columnCount()) {
             throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + " has " +
                                 std::to_string(fields.size()) + " fields, expected " +
-                                std::to_string(kColumns));
+                                std::to_string(columnCount()));
         }
-        double values[kColumns];
-        for (int c = 0; c < kColumns; ++c) {
-            const std::string& field = fields[static_cast<std::size_t>(c)];
+        std::vector<double> values(fields.size());
+        for (std::size_t c = 0; c < fields.size(); ++c) {
+            const std::string& field = fields[c];
             if (field.empty()) {
                 values[c] = NAN;
                 continue;
@@ -80,24 +73,15 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
             char* end = nullptr;
             values[c] = std::strtod(field.c_str(), &end);
             if (end == field.c_str() || *end != '\0') {
-                throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + ": '" + field +
-                                    "' is not a number");
+                throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + ": '" +
+                                    field + "' is not a number");
             }
         }
-        EpochMetrics m;
-        m.epoch = static_cast<int>(values[0]);
-        m.trainLoss = values[1];
-        m.trainAcc = values[2];
-        m.trainAccClean = values[3];
-        m.trainAccCorrupted = values[4];
-        m.corruptedPredictedTrue = values[5];
-        m.testLoss = values[6];
-        m.testAcc = values[7];
-        m.gap = values[8];
-        m.lr = values[9];
-        m.epochSeconds = values[10];
-        m.samplesPerSecond = values[11];
-        rows.push_back(m);
+        EpochMetrics metrics;
+        metrics.epoch = static_cast<int>(values[0]);
+        for (std::size_t c = 0; c < columns.size(); ++c)
+            columns[c].setValue(metrics, values[c + 1]);
+        rows.push_back(metrics);
     }
     return rows;
 }

@@ -7,7 +7,8 @@
 
 namespace shatter {
 
-// metrics.csv: one row per finished epoch. NaN (an empty subset) is written as an empty field.
+// metrics.csv: one row per finished epoch, "epoch" and then the columns of MetricColumn::all().
+// NaN (an empty subset) is written as an empty field.
 class MetricsCsv {
 public:
     static const std::string& header();

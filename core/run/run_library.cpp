@@ -163,12 +163,14 @@ std::vector<RunEntry> RunLibrary::scan(const std::vector<std::string>& roots) {
             }
         }
     }
-    std::stable_sort(entries.begin(), entries.end(), [](const RunEntry& a, const RunEntry& b) {
-        if (a.startedAt.empty() != b.startedAt.empty()) return b.startedAt.empty();
-        if (a.startedAt != b.startedAt) return a.startedAt > b.startedAt;
-        return a.directory > b.directory;
-    });
+    std::stable_sort(entries.begin(), entries.end(), &RunLibrary::listedBefore);
     return entries;
+}
+
+bool RunLibrary::listedBefore(const RunEntry& a, const RunEntry& b) {
+    if (a.startedAt.empty() != b.startedAt.empty()) return b.startedAt.empty();
+    if (a.startedAt != b.startedAt) return a.startedAt > b.startedAt;
+    return a.directory > b.directory;
 }
 
 void RunLibrary::rename(const std::string& directory, const std::string& name) {

@@ -28,6 +28,9 @@ public:
     static std::vector<RunEntry> scan(const std::vector<std::string>& roots);
     // One run folder; readable false with the reason when it cannot be read.
     static RunEntry read(const std::string& directory, const std::string& root = {});
+    // The library's order, newest first: true when `a` is listed before `b`. Runs without a
+    // start time come last; ties go by folder, descending.
+    static bool listedBefore(const RunEntry& a, const RunEntry& b);
 
     // Sets the run's display name: "name" in its config.json, replaced atomically; the folder
     // keeps its name. Throws RunStoreError naming the file.

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "run/epoch_summary.h"
 #include "run/metrics_csv.h"
 #include "shatter_error.h"
 #include "util/atomic_file.h"
@@ -62,30 +63,6 @@ RunSummary readSummary(const nlohmann::json& json) {
     return summary;
 }
 
-// What the metrics say when the process died before summary.json.
-RunSummary summaryFromEpochs(const std::vector<EpochMetrics>& epochs, const RunConfig& config,
-                             const RunInfo& info) {
-    RunSummary summary;
-    summary.status = RunStatus::Incomplete;
-    summary.parameters = info.parameters;
-    summary.epochs = static_cast<int>(epochs.size());
-    if (epochs.empty()) {
-        summary.trainAcc = summary.testAcc = summary.gap = summary.samplesPerSecond = NAN;
-        return summary;
-    }
-    const EpochMetrics& last = epochs.back();
-    summary.trainAcc = last.trainAcc;
-    summary.testAcc = last.testAcc;
-    summary.gap = last.gap;
-    double speed = 0.0;
-    for (const EpochMetrics& m : epochs) {
-        speed += m.samplesPerSecond;
-        if (!summary.epochsToFit && m.trainAcc >= config.fitThreshold) summary.epochsToFit = m.epoch;
-    }
-    summary.samplesPerSecond = speed / static_cast<double>(epochs.size());
-    return summary;
-}
-
 }  // namespace
 
 RunRecord RunReader::load(const std::string& directory) {
@@ -118,7 +95,8 @@ RunRecord RunReader::load(const std::string& directory) {
         }
         record.hasSummary = true;
     } else {
-        record.summary = summaryFromEpochs(record.epochs, record.config, record.info);
+        record.summary = summarizeEpochs(record.epochs, record.config.fitThreshold);
+        record.summary.parameters = record.info.parameters;
     }
     record.hasExamples = fs::exists(fs::path(directory) / "examples.bin", ec);
     return record;

@@ -7,8 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "run/metric_column.h"
-#include "run/metrics_csv.h"
 #include "run/run_library.h"
 #include "run/run_reader.h"
 #include "run/settings_diff.h"
@@ -253,19 +251,6 @@ private Q_SLOTS:
         }
         QVERIFY(used.size() >= 6);
         QCOMPARE(RunLibrary::colourIndex("x", 0), std::size_t(0));
-    }
-
-    void metricColumnsMatchTheCsv() {
-        std::string header = "epoch";
-        for (const MetricColumn& column : MetricColumn::all()) header += "," + column.key;
-        QCOMPARE(header, MetricsCsv::header());
-        EpochMetrics m;
-        m.testAcc = 0.25;
-        m.trainLoss = 1.5;
-        QCOMPARE(MetricColumn::find("test_acc")->plotValue(m), 25.0);
-        QCOMPARE(MetricColumn::find("train_loss")->plotValue(m), 1.5);
-        QVERIFY(std::isnan(MetricColumn::find("gap")->plotValue(m)));
-        QVERIFY(!MetricColumn::find("nope"));
     }
 };
 

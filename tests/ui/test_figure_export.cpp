@@ -194,8 +194,14 @@ private Q_SLOTS:
 
     void smallLiveChartsGetFewYTicks() {
         MetricPlot plot("Loss", "cross-entropy");
-        plot.addSeries("train", SeriesStyle::train(), Qt::SolidLine);
-        for (int e = 1; e <= 20; ++e) plot.addPoint(0, e, 5.4 / e);
+        FigureData::Series train;
+        train.name = "train";
+        train.rgb = int(SeriesStyle::train().rgb() & 0xFFFFFF);
+        for (int e = 1; e <= 20; ++e) {
+            train.x.push_back(e);
+            train.y.push_back(5.4 / e);
+        }
+        plot.setSeries({train});
         plot.resize(420, 170);  // the loss chart of a 1280x800 window
         plot.show();
         QVERIFY(QTest::qWaitForWindowExposed(&plot));

@@ -2,31 +2,31 @@
 // mid-run and a bad dataset folder. Screenshots go to SHATTER_ARTIFACT_DIR.
 #include <QApplication>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QDoubleSpinBox>
+#include <QRegularExpression>
 #include <QSlider>
-#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <cstdlib>
 #include <memory>
 
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
-#include "live/live_view.h"
-#include "window/main_window.h"
-#include "live/metric_plot.h"
 #include "experiment/preset_library.h"
-#include "run/run_reader.h"
+#include "live/live_run.h"
+#include "live/metric_plot.h"
 #include "live/sample_gallery.h"
-#include "window/status_bar.h"
 #include "live/transport_bar.h"
+#include "run/run_reader.h"
+#include "window/main_window.h"
+#include "window/status_bar.h"
 
 using namespace shatter;
 
@@ -45,6 +45,23 @@ void saveArtifact(QWidget& window, const QString& name) {
     const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
     QVERIFY2(window.grab().save(path), qPrintable(path));
     qInfo("screenshot: %s", qPrintable(path));
+}
+
+// The epochs the window's live run holds so far.
+int liveEpochs(const MainWindow& window) {
+    return int(window.liveRun()->history().epochs().size());
+}
+
+// A live chart as it is drawn: "live-accuracy", "live-loss" or "live-generalization-gap".
+MetricPlot* liveChart(const MainWindow& window, const QString& stem) {
+    return window.findChild<MetricPlot*>(stem);
+}
+
+// The large-type line above the live charts, without its markup.
+QString scoreText(const MainWindow& window) {
+    QString text = window.findChild<QLabel*>("liveScore")->text();
+    text.remove(QRegularExpression("<[^>]*>"));
+    return text.replace("&nbsp;", " ");
 }
 
 // The classroom preset shrunk to a test-sized run.
@@ -125,16 +142,21 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
     QVERIFY(!window.transportBar()->startButton()->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
 
-    // One point per epoch on every curve.
-    LiveView* live = window.liveView();
-    for (int series = 0; series < live->accuracyPlot()->seriesCount(); ++series) {
-        QCOMPARE(live->accuracyPlot()->pointCount(series), 3);
+    // The live run holds every epoch; every curve drawn has one point per epoch.
+    const std::vector<EpochMetrics>& epochs = window.liveRun()->history().epochs();
+    QCOMPARE(int(epochs.size()), 3);
+    for (const QString stem : {"live-accuracy", "live-loss", "live-generalization-gap"}) {
+        QTRY_COMPARE(int(liveChart(window, stem)->figureData().series.front().x.size()), 3);
+        for (const FigureData::Series& series : liveChart(window, stem)->figureData().series) {
+            QCOMPARE(int(series.x.size()), 3);
+        }
     }
-    QCOMPARE(live->lossPlot()->pointCount(LiveView::TrainLoss), 3);
-    QCOMPARE(live->lossPlot()->pointCount(LiveView::TestLoss), 3);
-    QCOMPARE(live->gapPlot()->pointCount(0), 3);
-    QVERIFY2(live->scoreText().contains("epoch 3/3"), qPrintable(live->scoreText()));
-    QVERIFY(live->scoreText().contains("train "));
+    const FigureData::Series trainAcc =
+        liveChart(window, "live-accuracy")->figureData().series.front();
+    QCOMPARE(trainAcc.name, std::string("train"));
+    QCOMPARE(trainAcc.y.back(), 100.0 * epochs.back().trainAcc);
+    QVERIFY2(scoreText(window).contains("epoch 3/3"), qPrintable(scoreText(window)));
+    QVERIFY(scoreText(window).contains("train "));
 
     // The gallery shows training images with their true and assigned labels.
     SampleGallery* gallery = window.sampleGallery();
@@ -184,11 +206,10 @@ void TestMainWindow::pauseResumeAndStop() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     tinyClassroom(window, 2000, 60);
-    MetricPlot* accuracy = window.liveView()->accuracyPlot();
 
     QTest::keyClick(&window, Qt::Key_Space);  // Space starts
     QVERIFY(window.controller()->isActive());
-    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) >= 12, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(liveEpochs(window) >= 12, 60000);
     QCOMPARE(window.controller()->state(), TrainingController::State::Running);
     saveArtifact(window, "main-window-mid-run.png");
 
@@ -196,13 +217,13 @@ void TestMainWindow::pauseResumeAndStop() {
     QCOMPARE(window.controller()->state(), TrainingController::State::Paused);
     QCOMPARE(window.transportBar()->pauseButton()->text(), QString("Resume"));
     QTest::qWait(1200);  // an epoch in flight may still end
-    const int paused = accuracy->pointCount(LiveView::TrainAcc);
+    const int paused = liveEpochs(window);
     QTest::qWait(1200);
-    QCOMPARE(accuracy->pointCount(LiveView::TrainAcc), paused);
+    QCOMPARE(liveEpochs(window), paused);
 
     QTest::keyClick(&window, Qt::Key_Space);  // Space resumes
     QCOMPARE(window.controller()->state(), TrainingController::State::Running);
-    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) > paused, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(liveEpochs(window) > paused, 30000);
 
     // The learning rate stays editable mid-run; the data settings are locked.
     QVERIFY(!window.transportBar()->startButton()->isEnabled());
@@ -210,8 +231,8 @@ void TestMainWindow::pauseResumeAndStop() {
     QDoubleSpinBox* lr = window.experimentPanel()->learningRateBox();
     QVERIFY(lr->isEnabled());
     lr->setValue(0.005);
-    const int changedAt = accuracy->pointCount(LiveView::TrainAcc);
-    QTRY_VERIFY_WITH_TIMEOUT(accuracy->pointCount(LiveView::TrainAcc) >= changedAt + 2, 30000);
+    const int changedAt = liveEpochs(window);
+    QTRY_VERIFY_WITH_TIMEOUT(liveEpochs(window) >= changedAt + 2, 30000);
 
     QTest::keyClick(&window, Qt::Key_Escape);  // Esc stops
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 5000);
@@ -228,7 +249,7 @@ void TestMainWindow::closingMidRunStopsQuicklyAndLeavesALoadableRun() {
     window->show();
     tinyClassroom(*window, 2000, 60);
     window->startRun();
-    QTRY_VERIFY_WITH_TIMEOUT(window->liveView()->accuracyPlot()->pointCount(0) >= 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(liveEpochs(*window) >= 1, 60000);
     const QString directory = window->controller()->runDirectory();
     QVERIFY(!directory.isEmpty());
 
@@ -265,7 +286,7 @@ void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
     QVERIFY(window.transportBar()->startButton()->isEnabled());
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
-    QCOMPARE(window.liveView()->accuracyPlot()->pointCount(0), 2);
+    QCOMPARE(liveEpochs(window), 2);
 }
 
 void TestMainWindow::divergingRunShowsWhyAndKeepsItsEpochs() {
@@ -310,8 +331,8 @@ void TestMainWindow::hugeLossesKeepTheChartsUsable() {
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
     QTest::qWait(300);  // the last queued replot
-    QVERIFY(window.liveView()->lossPlot()->pointCount(0) >= 1);
-    QVERIFY(window.liveView()->lossPlot()->yTickCount() <= 6);
+    QVERIFY(!liveChart(window, "live-loss")->figureData().series.front().x.empty());
+    QVERIFY(liveChart(window, "live-loss")->yTickCount() <= 6);
     if (QMessageBox* box = window.findChild<QMessageBox*>()) box->button(QMessageBox::Ok)->click();
 }
 

@@ -6,27 +6,31 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProcess>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <filesystem>
 #include <fstream>
 
-#include "runs/compare_view.h"
 #include "experiment/experiment_panel.h"
+#include "live/live_run.h"
 #include "live/live_view.h"
-#include "window/main_window.h"
 #include "live/metric_plot.h"
+#include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_palette.h"
+#include "runs/run_sort_filter_model.h"
+#include "runs/run_table_model.h"
+#include "runs/run_trash_controller.h"
 #include "support/run_fixtures.h"
+#include "window/main_window.h"
 
 using namespace shatter;
 namespace fs = std::filesystem;
@@ -37,6 +41,15 @@ QTemporaryDir* g_home = nullptr;
 
 QString runsRoot() { return g_home->path() + "/data/shatter/runs"; }
 QString serverFolder() { return g_home->path() + "/from-gpu-server"; }
+
+// What a comparison chart draws.
+int seriesCount(const MetricPlot* plot) { return int(plot->figureData().series.size()); }
+QString seriesName(const MetricPlot* plot, int series) {
+    return QString::fromStdString(plot->figureData().series.at(std::size_t(series)).name);
+}
+int pointCount(const MetricPlot* plot, int series) {
+    return int(plot->figureData().series.at(std::size_t(series)).x.size());
+}
 
 void saveArtifact(QWidget& widget, const QString& name) {
     QTest::qWait(200);  // let the plots lay out and replot
@@ -64,6 +77,28 @@ QString localRandom() { return runsRoot() + "/20260110-090000-mlp-1x512-labels-1
 QString localTrue() { return runsRoot() + "/20260110-080000-mlp-1x512-none"; }
 QString copiedRun() { return serverFolder() + "/20260109-220000-mlp-1x512-labels-40"; }
 
+// The RUNS column as its view shows it: through the sorted model.
+QModelIndex runIndex(RunListPanel* list, const QString& directory,
+                     int column = RunTableModel::NameColumn) {
+    return list->sortedModel()->indexOf(directory, column);
+}
+QString cell(RunListPanel* list, const QString& directory, int column) {
+    return runIndex(list, directory, column).data().toString();
+}
+QString statusOf(RunListPanel* list, const QString& directory) {
+    return runIndex(list, directory).data(RunTableModel::StatusRole).toString();
+}
+bool tick(RunListPanel* list, const QString& directory) {
+    return list->sortedModel()->setData(runIndex(list, directory), Qt::Checked, Qt::CheckStateRole);
+}
+QTreeView* runsView(RunListPanel* list) { return list->findChild<QTreeView*>("runsView"); }
+QPushButton* compareButton(RunListPanel* list) {
+    return list->findChild<QPushButton*>("compareTickedButton");
+}
+QPushButton* undoButton(RunListPanel* list) {
+    return list->findChild<QPushButton*>("undoDeleteButton");
+}
+
 }  // namespace
 
 class TestRunLibraryUi : public QObject {
@@ -72,6 +107,7 @@ class TestRunLibraryUi : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void listsLocalRunsAndACopiedFolder();
+    void theRunInProgressIsListedFromMemory();
     void tickingTwoRunsOverlaysThemWithTheirSettings();
     void renameDeleteAndUndo();
     void newRunsAppearByThemselves();
@@ -99,40 +135,64 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     RunListPanel* list = window.runList();
     QCOMPARE(list->runsRoot(), runsRoot());
     QCOMPARE(int(list->entries().size()), 2);
-    QCOMPARE(list->tree()->topLevelItemCount(), 2);
-    QTreeWidgetItem* random = list->item(localRandom());
-    QVERIFY(random);
-    QCOMPARE(random->text(RunListPanel::NameColumn),
+    QCOMPARE(runsView(list)->model(), list->sortedModel());
+    QCOMPARE(list->sortedModel()->rowCount(), 2);
+    QVERIFY(runIndex(list, localRandom()).isValid());
+    QCOMPARE(cell(list, localRandom(), RunTableModel::NameColumn),
              QString("mlp-1x512-labels-100"));  // the time is in the tooltip
-    QCOMPARE(random->data(RunListPanel::StatusColumn, Qt::UserRole).toString(), QString("stopped"));
-    QCOMPARE(random->text(RunListPanel::TrainColumn), QLocale().toString(62.0, 'f', 1));
-    QCOMPARE(random->text(RunListPanel::TestColumn), QLocale().toString(10.0, 'f', 1));
-    QCOMPARE(random->text(RunListPanel::GapColumn), QLocale().toString(52.0, 'f', 1));
-    QCOMPARE(random->text(RunListPanel::FitColumn), QString("–"));
-    QCOMPARE(list->item(localTrue())->text(RunListPanel::FitColumn), QString("8"));
+    QCOMPARE(statusOf(list, localRandom()), QString("stopped"));
+    QCOMPARE(cell(list, localRandom(), RunTableModel::TrainColumn),
+             QLocale().toString(62.0, 'f', 1));
+    QCOMPARE(cell(list, localRandom(), RunTableModel::TestColumn),
+             QLocale().toString(10.0, 'f', 1));
+    QCOMPARE(cell(list, localRandom(), RunTableModel::GapColumn), QLocale().toString(52.0, 'f', 1));
+    QCOMPARE(cell(list, localRandom(), RunTableModel::FitColumn), QString("–"));
+    QCOMPARE(cell(list, localTrue(), RunTableModel::FitColumn), QString("8"));
 
     // "Add run folder…": the copied run and the broken folder join the list.
     list->addFolder(serverFolder());
     QCOMPARE(list->extraFolders(), QStringList{serverFolder()});
     QCOMPARE(int(list->entries().size()), 4);
-    QTreeWidgetItem* copied = list->item(copiedRun());
-    QVERIFY(copied);
-    QCOMPARE(copied->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
-             QString("finished"));
-    QVERIFY(copied->flags() & Qt::ItemIsUserCheckable);
-    QTreeWidgetItem* broken = list->item(serverFolder() + "/20260109-230000-broken");
-    QVERIFY(broken);
-    QCOMPARE(broken->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
-             QString("unreadable"));
-    QVERIFY(!(broken->flags() & Qt::ItemIsUserCheckable));
-    QVERIFY(broken->toolTip(RunListPanel::NameColumn).contains("config.json"));
+    QCOMPARE(list->sortedModel()->rowCount(), 4);
+    QCOMPARE(statusOf(list, copiedRun()), QString("finished"));
+    QVERIFY(runIndex(list, copiedRun()).flags() & Qt::ItemIsUserCheckable);
+    const QString broken = serverFolder() + "/20260109-230000-broken";
+    QCOMPARE(statusOf(list, broken), QString("unreadable"));
+    QVERIFY(!(runIndex(list, broken).flags() & Qt::ItemIsUserCheckable));
+    QVERIFY(runIndex(list, broken).data(Qt::ToolTipRole).toString().contains("config.json"));
     // Newest first.
-    QCOMPARE(list->tree()->topLevelItem(0), list->item(localRandom()));
+    QCOMPARE(runIndex(list, localRandom()).row(), 0);
+    QCOMPARE(runIndex(list, broken).row(), 3);
 
     // Each run's colour comes from its folder name: the same in the next launch, anywhere.
     QCOMPARE(RunPalette::colourFor(copiedRun()),
              RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
     window.close();
+}
+
+void TestRunLibraryUi::theRunInProgressIsListedFromMemory() {
+    // The live run's epochs reach its RUNS entry as they arrive; the folder (8 epochs on disk)
+    // is read again only once the run is over.
+    MainWindow window;
+    RunListPanel* list = window.runList();
+    LiveRun* live = window.liveRun();
+    live->begin(20);
+    live->setDirectory(localRandom());
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    EpochReport report;
+    report.metrics.epoch = 1;
+    report.metrics.trainAcc = 0.33;
+    report.metrics.testAcc = 0.11;
+    report.metrics.gap = 0.22;
+    live->addEpoch(report);
+    const RunEntry* running = list->entry(localRandom());
+    QCOMPARE(running->epochCount, 1);
+    QCOMPARE(running->trainAcc, 0.33);
+    QCOMPARE(running->testAcc, 0.11);
+    QCOMPARE(int(running->epochs.size()), 1);
+    live->end();
+    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    QCOMPARE(list->entry(localRandom())->trainAcc, 0.62);
 }
 
 void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
@@ -147,26 +207,27 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     list->setTicked(QStringList{});
 
     // Tick a local run and the copied one, as a user clicks the boxes.
-    list->item(localRandom())->setCheckState(RunListPanel::NameColumn, Qt::Checked);
-    list->item(copiedRun())->setCheckState(RunListPanel::NameColumn, Qt::Checked);
+    QVERIFY(tick(list, localRandom()));
+    QVERIFY(tick(list, copiedRun()));
     QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), copiedRun()}));
-    QCOMPARE(list->compareButton()->text(), QString("Compare ticked (2)"));
-    QTest::mouseClick(list->compareButton(), Qt::LeftButton);
+    QCOMPARE(runIndex(list, copiedRun()).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QCOMPARE(compareButton(list)->text(), QString("Compare ticked (2)"));
+    QTest::mouseClick(compareButton(list), Qt::LeftButton);
     QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(compare));
 
     QCOMPARE(int(compare->runs().size()), 2);
     MetricPlot* plot = compare->plot();
-    QCOMPARE(plot->seriesCount(), 2);
-    QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-100"));
-    QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-40"));
-    QCOMPARE(plot->pointCount(0), 8);  // one point per epoch
-    QCOMPARE(plot->pointCount(1), 8);
+    QCOMPARE(seriesCount(plot), 2);
+    QCOMPARE(seriesName(plot, 0), QString("mlp-1x512-labels-100"));
+    QCOMPARE(seriesName(plot, 1), QString("mlp-1x512-labels-40"));
+    QCOMPARE(pointCount(plot, 0), 8);  // one point per epoch
+    QCOMPARE(pointCount(plot, 1), 8);
 
     // Any column of metrics.csv.
     compare->setMetric("test_loss");
     QCOMPARE(compare->metric(), QString("test_loss"));
-    QCOMPARE(compare->plot()->seriesCount(), 2);
-    QCOMPARE(compare->plot()->pointCount(1), 8);
+    QCOMPARE(seriesCount(compare->plot()), 2);
+    QCOMPARE(pointCount(compare->plot(), 1), 8);
     compare->setMetric("test_acc");
 
     // The table: a column per run; the one setting that differs (the level) is highlighted.
@@ -190,12 +251,12 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
 
     // A third run, ticked with Space in the list (which must not start training): the
     // corruption now differs too.
-    list->tree()->setFocus();
-    list->tree()->setCurrentItem(list->item(localTrue()));
-    QTest::keyClick(list->tree(), Qt::Key_Space);
+    runsView(list)->setFocus();
+    runsView(list)->setCurrentIndex(runIndex(list, localTrue()));
+    QTest::keyClick(runsView(list), Qt::Key_Space);
     QVERIFY(!window.controller()->isActive());
     QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), localTrue(), copiedRun()}));
-    QCOMPARE(compare->plot()->seriesCount(), 3);
+    QCOMPARE(seriesCount(compare->plot()), 3);
     QCOMPARE(compare->differingSettings(), (QStringList{"corruption", "level"}));
     saveArtifact(window, "compare-window-three-runs.png");
     compare->setOnlyDiffering(true);
@@ -204,6 +265,22 @@ void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
     saveArtifact(window, "compare-window-only-differing.png");
     compare->setOnlyDiffering(false);
     list->setTicked(localTrue(), false);
+
+    // F2 edits the current run's name in place; Return writes it.
+    QTreeView* view = runsView(list);
+    view->setFocus();
+    view->setCurrentIndex(runIndex(list, localTrue()));
+    QTest::keyClick(view, Qt::Key_F2);
+    QVERIFY(view->isPersistentEditorOpen(runIndex(list, localTrue())) ||
+            view->indexWidget(runIndex(list, localTrue())));
+    auto* editor = view->viewport()->findChild<QLineEdit*>();
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClicks(editor, "true labels");
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(cell(list, localTrue(), RunTableModel::NameColumn), QString("true labels"));
+    QVERIFY(list->model()->rename(localTrue(), QString()));  // back to the folder's name
+    QCOMPARE(cell(list, localTrue(), RunTableModel::NameColumn), QString("mlp-1x512-none"));
 
     compare->setMetric("train_acc");
     saveArtifact(window, "compare-window.png");
@@ -218,45 +295,46 @@ void TestRunLibraryUi::renameDeleteAndUndo() {
     QCOMPARE(list->tickedDirectories().size(), 2);
 
     // Rename: the name goes into config.json, the folder stays.
-    list->renameRun(localRandom(), "random labels");
-    QCOMPARE(list->item(localRandom())->text(RunListPanel::NameColumn), QString("random labels"));
-    QCOMPARE(compare->plot()->seriesName(0), QString("random labels"));
+    QVERIFY(list->model()->rename(localRandom(), "random labels"));
+    QCOMPARE(cell(list, localRandom(), RunTableModel::NameColumn), QString("random labels"));
+    QCOMPARE(seriesName(compare->plot(), 0), QString("random labels"));
     QVERIFY(QDir(localRandom()).exists());
     // In place, as a user edits the name.
-    list->item(copiedRun())->setText(RunListPanel::NameColumn, "labels 40% (server)");
+    QVERIFY(list->sortedModel()->setData(runIndex(list, copiedRun()), "labels 40% (server)"));
     QCOMPARE(QString::fromStdString(list->entry(copiedRun())->displayName),
              QString("labels 40% (server)"));
-    QCOMPARE(compare->plot()->seriesName(1), QString("labels 40% (server)"));
+    QCOMPARE(seriesName(compare->plot(), 1), QString("labels 40% (server)"));
 
     // Delete moves the run into the trash and out of the comparison; undo brings both back.
-    QVERIFY(list->deleteRun(localRandom()));
+    RunTrashController* trash = list->trash();
+    QVERIFY(trash->deleteRun(localRandom()));
     QVERIFY(!QDir(localRandom()).exists());
     QCOMPARE(QDir(runsRoot() + "/.trash").entryList(QDir::Dirs | QDir::NoDotAndDotDot).size(), 1);
     QCOMPARE(int(list->entries().size()), 3);
-    QVERIFY(!list->item(localRandom()));
+    QVERIFY(!runIndex(list, localRandom()).isValid());
     QCOMPARE(list->tickedDirectories(), QStringList{copiedRun()});
-    QCOMPARE(compare->plot()->seriesCount(), 1);
-    QVERIFY(list->undoButton()->isVisibleTo(list));
+    QCOMPARE(seriesCount(compare->plot()), 1);
+    QVERIFY(undoButton(list)->isVisibleTo(list));
     window.resize(1280, 800);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    list->tree()->setCurrentItem(list->item(copiedRun()));
+    runsView(list)->setCurrentIndex(runIndex(list, copiedRun()));
     saveArtifact(window, "runs-after-delete.png");
-    QTest::mouseClick(list->undoButton(), Qt::LeftButton);
+    QTest::mouseClick(undoButton(list), Qt::LeftButton);
     QVERIFY(QDir(localRandom()).exists());
     QCOMPARE(int(list->entries().size()), 4);
     QCOMPARE(list->tickedDirectories(), (QStringList{localRandom(), copiedRun()}));
-    QCOMPARE(compare->plot()->seriesCount(), 2);
-    QCOMPARE(compare->plot()->pointCount(0), 8);
-    QVERIFY(!list->undoButton()->isVisibleTo(list));
+    QCOMPARE(seriesCount(compare->plot()), 2);
+    QCOMPARE(pointCount(compare->plot(), 0), 8);
+    QVERIFY(!undoButton(list)->isVisibleTo(list));
 
     // The copied folder was added as a root: its run is deleted into that folder's own trash.
-    QVERIFY(list->deleteRun(serverFolder() + "/20260109-230000-broken"));
+    QVERIFY(trash->deleteRun(serverFolder() + "/20260109-230000-broken"));
     QVERIFY(QDir(serverFolder() + "/.trash").exists());
-    list->emptyTrash();
+    trash->emptyTrash();
     QVERIFY(!QDir(serverFolder() + "/.trash").exists());
     QCOMPARE(int(list->entries().size()), 3);
-    QVERIFY(!list->canUndoDelete());
+    QVERIFY(!trash->canUndo());
     window.close();
 }
 
@@ -268,10 +346,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     test::writeRunFolder((runsRoot() + "/20260111-100000-cli").toStdString(), labels(0.2), 3, 0.9,
                          0.7, std::nullopt, "2026-01-11T10:00:00Z");
     QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before + 1, 5000);
-    QCOMPARE(list->item(runsRoot() + "/20260111-100000-cli")
-                 ->data(RunListPanel::StatusColumn, Qt::UserRole)
-                 .toString(),
-             QString("incomplete"));
+    QCOMPARE(statusOf(list, runsRoot() + "/20260111-100000-cli"), QString("incomplete"));
     QDir(runsRoot() + "/20260111-100000-cli").removeRecursively();
     QTRY_COMPARE_WITH_TIMEOUT(int(list->entries().size()), before, 5000);
 
@@ -288,14 +363,13 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     QCOMPARE(window.viewTabs()->currentWidget(),
              static_cast<QWidget*>(window.liveView()->parentWidget()));
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
-                                 list->item(window.controller()->runDirectory()) &&
+                                 list->entry(window.controller()->runDirectory()) &&
                                  list->entry(window.controller()->runDirectory())->epochCount >= 2,
                              60000);
     const QString directory = window.controller()->runDirectory();
-    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
-             QString("running"));
+    QCOMPARE(statusOf(list, directory), QString("running"));
     QSignalSpy errors(list, &RunListPanel::errorOccurred);
-    QVERIFY(!list->deleteRun(directory));
+    QVERIFY(!list->trash()->deleteRun(directory));
     QCOMPARE(errors.count(), 1);
     QVERIFY(errors.first().first().toString().contains("training now"));
     QVERIFY(QDir(directory).exists());
@@ -303,8 +377,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     window.findChild<QMessageBox*>()->button(QMessageBox::Ok)->click();
     window.controller()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 30000);
-    QCOMPARE(list->item(directory)->data(RunListPanel::StatusColumn, Qt::UserRole).toString(),
-             QString("stopped"));
+    QCOMPARE(statusOf(list, directory), QString("stopped"));
     const int guiEpochs = list->entry(directory)->epochCount;
     QVERIFY(guiEpochs >= 2 && guiEpochs < 200);
     QCOMPARE(int(list->entries().size()), before + 1);
@@ -328,19 +401,19 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
                  (copies + "/" + made[0]).toStdString(), fs::copy_options::recursive);
         list->addFolder(copies);
         const QString copied = copies + "/" + made[0];
-        QVERIFY(list->item(copied));
+        QVERIFY(runIndex(list, copied).isValid());
         QCOMPARE(toString(list->entry(copied)->status), std::string("finished"));
         list->setTicked(QStringList{directory, copied});
         MetricPlot* plot = window.compareView()->plot();
-        QCOMPARE(plot->seriesCount(), 2);
+        QCOMPARE(seriesCount(plot), 2);
         // Newest first: the copied command-line run (3 epochs), then the GUI run.
-        QCOMPARE(plot->seriesName(0), QString("mlp-1x512-labels-50"));
-        QCOMPARE(plot->pointCount(0), 3);
-        QCOMPARE(plot->seriesName(1), QString("mlp-1x512-labels-100"));
-        QCOMPARE(plot->pointCount(1), guiEpochs);
+        QCOMPARE(seriesName(plot, 0), QString("mlp-1x512-labels-50"));
+        QCOMPARE(pointCount(plot, 0), 3);
+        QCOMPARE(seriesName(plot, 1), QString("mlp-1x512-labels-100"));
+        QCOMPARE(pointCount(plot, 1), guiEpochs);
         QVERIFY(window.compareView()->differingSettings().contains("level"));
         list->removeFolder(copies);
-        QVERIFY(!list->item(copied));
+        QVERIFY(!runIndex(list, copied).isValid());
     } else {
         qWarning("SHATTER_CLI not set: the copied command-line run is not checked");
     }
@@ -361,8 +434,8 @@ void TestRunLibraryUi::sessionComesBack() {
     QCOMPARE(again.runList()->tickedDirectories(), (QStringList{localTrue(), copiedRun()}));
     QCOMPARE(again.compareView()->metric(), QString("gap"));
     QCOMPARE(again.viewTabs()->currentWidget(), static_cast<QWidget*>(again.compareView()));
-    QCOMPARE(again.compareView()->plot()->seriesCount(), 2);
-    QCOMPARE(again.compareView()->plot()->pointCount(0), 8);
+    QCOMPARE(seriesCount(again.compareView()->plot()), 2);
+    QCOMPARE(pointCount(again.compareView()->plot(), 0), 8);
     // Runs gone since the last launch drop out of the comparison quietly.
     QDir(localTrue()).removeRecursively();
     again.close();
@@ -370,15 +443,15 @@ void TestRunLibraryUi::sessionComesBack() {
     QCOMPARE(third.runList()->tickedDirectories(), QStringList{copiedRun()});
 
     // A run deleted in an earlier launch can still be put back from the trash.
-    QVERIFY(third.runList()->deleteRun(localRandom()));
+    QVERIFY(third.runList()->trash()->deleteRun(localRandom()));
     third.close();
     MainWindow fourth;
-    QVERIFY(!fourth.runList()->canUndoDelete());
-    QVERIFY(!fourth.runList()->item(localRandom()));
+    QVERIFY(!fourth.runList()->trash()->canUndo());
+    QVERIFY(!fourth.runList()->entry(localRandom()));
     const std::vector<RunLibrary::TrashedRun> trashed = RunLibrary::trash(runsRoot().toStdString());
     QCOMPARE(int(trashed.size()), 1);
-    QVERIFY(fourth.runList()->restoreDeleted(trashed[0]));
-    QVERIFY(fourth.runList()->item(localRandom()));
+    QVERIFY(fourth.runList()->trash()->restore(trashed[0]));
+    QVERIFY(runIndex(fourth.runList(), localRandom()).isValid());
     QCOMPARE(fourth.runList()->entry(localRandom())->epochCount, 8);
 }
 

@@ -1,8 +1,10 @@
 // The sweep from the window: SweepController's queue order, cancel and resume of the rest; the
 // dialog's plan and progress; Figure 1 filled from the finished sweep; presentation mode and
 // the figure set. Screenshots go to SHATTER_ARTIFACT_DIR.
+#include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
@@ -13,23 +15,21 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QAction>
-#include <QElapsedTimer>
 
+#include "common/plot_theme.h"
 #include "experiment/experiment_panel.h"
 #include "figures/figure1_view.h"
 #include "figures/figure_plot.h"
-#include "live/live_view.h"
-#include "window/main_window.h"
+#include "live/live_run.h"
 #include "live/metric_plot.h"
-#include "common/plot_theme.h"
-#include "run/run_reader.h"
-#include "support/fixtures.h"
-#include "sweep/sweep_record.h"
-#include "sweep/sweep_controller.h"
-#include "sweep/sweep_dialog.h"
 #include "live/training_controller.h"
 #include "live/transport_bar.h"
+#include "run/run_reader.h"
+#include "support/fixtures.h"
+#include "sweep/sweep_controller.h"
+#include "sweep/sweep_dialog.h"
+#include "sweep/sweep_record.h"
+#include "window/main_window.h"
 
 using namespace shatter;
 
@@ -176,7 +176,9 @@ private Q_SLOTS:
         QVERIFY2(dialog->progressText().startsWith("Finished"), qPrintable(dialog->progressText()));
         QCOMPARE(dialog->progressBar()->value(), 6);
         // The live view followed the last run.
-        QCOMPARE(window.liveView()->accuracyPlot()->pointCount(LiveView::TrainAcc), 3);
+        QCOMPARE(int(window.liveRun()->history().epochs().size()), 3);
+        const FigureData accuracy = window.findChild<MetricPlot*>("live-accuracy")->figureData();
+        QCOMPARE(int(accuracy.series.front().x.size()), 3);
         QVERIFY(window.transportBar()->isEnabled());
 
         // Figure 1 comes from the sweep's runs.

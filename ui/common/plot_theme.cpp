@@ -3,8 +3,9 @@
 #include <iterator>
 
 #include <QApplication>
-#include <QSettings>
 #include <qcustomplot.h>
+
+#include "common/app_settings.h"
 
 namespace shatter {
 
@@ -26,17 +27,15 @@ const QColor kDark[] = {QColor(86, 180, 233),  QColor(230, 159, 0),   QColor(0, 
 }  // namespace
 
 PlotTheme PlotTheme::fromSettings() {
-    QSettings settings;
     PlotTheme theme;
-    theme.presentation = settings.value("appearance/presentation", false).toBool();
-    theme.dark = settings.value("appearance/dark", false).toBool();
+    theme.presentation = AppSettings::presentationMode.value();
+    theme.dark = AppSettings::darkPlots.value();
     return theme;
 }
 
 void PlotTheme::save() const {
-    QSettings settings;
-    settings.setValue("appearance/presentation", presentation);
-    settings.setValue("appearance/dark", dark);
+    AppSettings::presentationMode.setValue(presentation);
+    AppSettings::darkPlots.setValue(dark);
 }
 
 const PlotTheme& PlotTheme::current() { return currentTheme(); }

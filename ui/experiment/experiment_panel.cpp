@@ -16,12 +16,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+#include "common/app_settings.h"
 #include "corruption/corruption_mode.h"
 #include "model/model_catalog.h"
 #include "model/parameter_count.h"
@@ -258,11 +258,11 @@ void ExperimentPanel::browseFolder() {
 }
 
 QString ExperimentPanel::rememberedFolder(const QString& kind) {
-    return QSettings().value("folders/" + kind).toString();
+    return AppSettings::datasetFolder(kind);
 }
 
 void ExperimentPanel::rememberFolder(const QString& kind, const QString& folder) {
-    QSettings().setValue("folders/" + kind, folder);
+    AppSettings::setDatasetFolder(kind, folder);
 }
 
 void ExperimentPanel::setFullTrainSize(int size) {

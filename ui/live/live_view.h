@@ -1,49 +1,58 @@
 #pragma once
 
 #include <QWidget>
-
 #include <utility>
 #include <vector>
 
-#include "figure/figure_data.h"
 #include "common/plot_theme.h"
-#include "train/epoch_metrics.h"
+#include "figure/figure_data.h"
 
 class QLabel;
 
 namespace shatter {
 
+class LiveRun;
 class MetricPlot;
+struct MetricColumn;
 
-// The live curves of one run: accuracy (train, train-clean, train-corrupted, test), loss
-// (train, test) and the generalization gap, one point per epoch.
+// The live curves of the run a LiveRun follows: accuracy (train, train-clean, train-corrupted,
+// test), loss (train, test) and the generalization gap, one point per epoch, with the latest
+// numbers in large type. The charts draw the LiveRun's epochs, redrawn once per event loop turn
+// however many epochs arrived.
 class LiveView : public QWidget {
     Q_OBJECT
 
 public:
-    enum AccuracySeries { TrainAcc, CleanAcc, CorruptedAcc, TestAcc };
-    enum LossSeries { TrainLoss, TestLoss };
+    explicit LiveView(const LiveRun* run, QWidget* parent = nullptr);
 
-    explicit LiveView(QWidget* parent = nullptr);
-
-    void beginRun(int epochs);
-    void addEpoch(const EpochMetrics& metrics);
-
-    MetricPlot* accuracyPlot() const { return m_accuracy; }
-    MetricPlot* lossPlot() const { return m_loss; }
-    MetricPlot* gapPlot() const { return m_gap; }
-    // The latest numbers in large type: what a room reads from the back row.
-    QString scoreText() const;
     void applyTheme(const PlotTheme& theme);
-    // The three live charts as figures, with file stems for the figure set.
+    // The three live charts as figures of the run's epochs, with file stems for the figure set.
     std::vector<std::pair<QString, FigureData>> figures() const;
 
 private:
+    // One curve: a metric of the catalog, drawn in a fixed colour and dash.
+    struct Curve {
+        const MetricColumn* metric;
+        const char* name;
+        QColor colour;
+        int dash;
+    };
+    struct Chart {
+        QString stem;
+        MetricPlot* plot;
+        std::vector<Curve> curves;
+    };
+
+    void begin(int epochs);
+    void scheduleRedraw();
+    void redraw();
+    std::vector<FigureData::Series> curvesOf(const Chart& chart) const;
+    void showScore();
+
+    const LiveRun* m_run;
     QLabel* m_score;
-    int m_epochs = 0;
-    MetricPlot* m_accuracy;
-    MetricPlot* m_loss;
-    MetricPlot* m_gap;
+    std::vector<Chart> m_charts;
+    bool m_redrawPending = false;
 };
 
 }  // namespace shatter

@@ -1,14 +1,14 @@
 #include "live/metric_plot.h"
 
-#include <algorithm>
-#include <cmath>
+#include <qcustomplot.h>
 
 #include <QFontMetrics>
 #include <QMouseEvent>
 #include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <qcustomplot.h>
+#include <algorithm>
+#include <cmath>
 
 #include "figures/figure_export_dialog.h"
 #include "figures/figure_renderer.h"
@@ -16,7 +16,10 @@
 namespace shatter {
 
 MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* parent)
-    : QWidget(parent), m_plot(new QCustomPlot(this)), m_title(title), m_baseFont(PlotTheme::screenBaseFont()) {
+    : QWidget(parent),
+      m_plot(new QCustomPlot(this)),
+      m_title(title),
+      m_baseFont(PlotTheme::screenBaseFont()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
@@ -53,14 +56,16 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
     // Also before the next replot whenever the range moves: a diverging run can take the loss
     // from 2 to 1e20 in one epoch, and the old step would then ask for 1e20 tick marks.
-    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, &MetricPlot::updateTickDensity);
+    connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
+            &MetricPlot::updateTickDensity);
     m_plot->legend->setVisible(true);
     m_plot->legend->setFont(font);
     m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setIconSize(36, 12);
-    m_plot->legend->setMargins(QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
+    m_plot->legend->setMargins(
+        QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
 
@@ -99,17 +104,6 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     applyTheme(PlotTheme::current());
 }
 
-int MetricPlot::addSeries(const QString& name, const QColor& colour, Qt::PenStyle style) {
-    QCPGraph* graph = m_plot->addGraph();
-    graph->setName(name);
-    graph->setProperty("baseColour", colour);
-    QPen pen(m_theme.adapt(colour), m_theme.lineWidth(), style);
-    pen.setCosmetic(true);
-    graph->setPen(pen);
-    graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
-    return m_plot->graphCount() - 1;
-}
-
 void MetricPlot::setFixedYRange(double low, double high) {
     m_fixedY = true;
     m_yLow = low;
@@ -123,21 +117,40 @@ void MetricPlot::setEpochCount(int epochs) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void MetricPlot::addPoint(int series, double epoch, double value) {
-    if (series < 0 || series >= m_plot->graphCount() || !std::isfinite(value)) return;
-    m_plot->graph(series)->addData(epoch, value);
+void MetricPlot::setSeries(std::vector<FigureData::Series> series) {
+    m_series = std::move(series);
+    while (m_plot->graphCount() > int(m_series.size()))
+        m_plot->removeGraph(m_plot->graphCount() - 1);
+    while (m_plot->graphCount() < int(m_series.size())) m_plot->addGraph();
+    for (std::size_t i = 0; i < m_series.size(); ++i) {
+        FigureData::Series& curve = m_series[i];
+        QVector<double> x;
+        QVector<double> y;
+        for (std::size_t p = 0; p < curve.x.size() && p < curve.y.size(); ++p) {
+            if (!std::isfinite(curve.y[p])) continue;
+            x.push_back(curve.x[p]);
+            y.push_back(curve.y[p]);
+        }
+        curve.x.assign(x.begin(), x.end());
+        curve.y.assign(y.begin(), y.end());
+
+        QCPGraph* graph = m_plot->graph(int(i));
+        const QColor colour = QColor::fromRgb(QRgb(curve.rgb));
+        graph->setName(QString::fromStdString(curve.name));
+        graph->setProperty("baseColour", colour);
+        QPen pen(m_theme.adapt(colour), m_theme.lineWidth(), PlotTheme::dash(curve.dash));
+        pen.setCosmetic(true);
+        graph->setPen(pen);
+        graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
+        graph->setData(x, y, true);
+    }
     if (!m_userMoved) fitView();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void MetricPlot::clear() {
-    for (int i = 0; i < m_plot->graphCount(); ++i) m_plot->graph(i)->data()->clear();
+void MetricPlot::resetView() {
     m_readout->setVisible(false);
     m_cursor->setVisible(false);
-    resetView();
-}
-
-void MetricPlot::resetView() {
     m_userMoved = false;
     m_reset->setVisible(false);
     fitView();
@@ -175,7 +188,8 @@ void MetricPlot::updateTickDensity() {
     const int maxTicks = std::clamp(pixels / (2 * std::max(1, line)) + 1, 2, 6);
     const QCPRange range = m_plot->yAxis->range();
     auto ticksWith = [&range](double step) {
-        return int(std::floor(range.upper / step + 1e-9) - std::ceil(range.lower / step - 1e-9)) + 1;
+        return int(std::floor(range.upper / step + 1e-9) - std::ceil(range.lower / step - 1e-9)) +
+               1;
     };
     const double raw = std::max(range.size(), 1e-9) / maxTicks;
     const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
@@ -204,23 +218,7 @@ FigureData MetricPlot::figureData() const {
         figure.yLow = m_yLow;
         figure.yHigh = m_yHigh;
     }
-    for (int i = 0; i < m_plot->graphCount(); ++i) {
-        const QCPGraph* graph = m_plot->graph(i);
-        FigureData::Series series;
-        series.name = graph->name().toStdString();
-        series.rgb = int(graph->property("baseColour").value<QColor>().rgb() & 0xFFFFFF);
-        switch (graph->pen().style()) {
-            case Qt::DashLine: series.dash = 1; break;
-            case Qt::DotLine: series.dash = 2; break;
-            case Qt::DashDotLine: series.dash = 3; break;
-            default: series.dash = 0; break;
-        }
-        for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
-            series.x.push_back(it->key);
-            series.y.push_back(it->value);
-        }
-        figure.series.push_back(std::move(series));
-    }
+    figure.series = m_series;
     return figure;
 }
 
@@ -240,18 +238,6 @@ void MetricPlot::applyTheme(const PlotTheme& theme) {
     }
     updateTickDensity();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
-}
-
-int MetricPlot::seriesCount() const { return m_plot->graphCount(); }
-
-int MetricPlot::pointCount(int series) const {
-    if (series < 0 || series >= m_plot->graphCount()) return 0;
-    return m_plot->graph(series)->dataCount();
-}
-
-QString MetricPlot::seriesName(int series) const {
-    if (series < 0 || series >= m_plot->graphCount()) return {};
-    return m_plot->graph(series)->name();
 }
 
 void MetricPlot::showReadout(QMouseEvent* event) {

@@ -4,9 +4,10 @@
 #include <QSharedPointer>
 #include <QString>
 #include <QWidget>
+#include <vector>
 
-#include "figure/figure_data.h"
 #include "common/plot_theme.h"
+#include "figure/figure_data.h"
 
 class QCustomPlot;
 class QCPAxisTickerFixed;
@@ -27,24 +28,21 @@ class MetricPlot : public QWidget {
 public:
     explicit MetricPlot(const QString& title, const QString& yLabel, QWidget* parent = nullptr);
 
-    // Returns the series index.
-    int addSeries(const QString& name, const QColor& colour, Qt::PenStyle style);
     void setFixedYRange(double low, double high);
     void setValueSuffix(const QString& suffix) { m_suffix = suffix; }
     void setEpochCount(int epochs);
 
-    // Appends a point; NaN values are skipped. Replots on the next event loop turn.
-    void addPoint(int series, double epoch, double value);
-    void clear();
+    // Shows these curves (name, fixed colour `rgb`, dash, points), replacing the ones shown;
+    // points with a non-finite value are left out. Keeps the user's zoom; replots on the next event
+    // loop turn.
+    void setSeries(std::vector<FigureData::Series> series);
+    // Back to the whole run: undoes zoom and pan, hides the readout.
     void resetView();
 
-    int seriesCount() const;
-    int pointCount(int series) const;
-    QString seriesName(int series) const;
     QCustomPlot* plot() const { return m_plot; }
     QString title() const { return m_title; }
 
-    // The curves as they stand, for export in the one figure style.
+    // The chart as given: title, axes and the curves of the last setSeries, for export.
     FigureData figureData() const;
     void applyTheme(const PlotTheme& theme);
     // The y axis tick count chosen for the current height (small charts get fewer ticks).
@@ -62,6 +60,7 @@ private:
     QToolButton* m_reset = nullptr;
     QCPItemText* m_readout = nullptr;
     QCPItemStraightLine* m_cursor = nullptr;
+    std::vector<FigureData::Series> m_series;
     QString m_suffix;
     QString m_title;
     QSharedPointer<QCPAxisTickerFixed> m_yTicker;

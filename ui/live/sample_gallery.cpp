@@ -1,7 +1,5 @@
 #include "live/sample_gallery.h"
 
-#include <algorithm>
-
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,9 +8,11 @@
 #include <QPainter>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "common/image_conversion.h"
 #include "figures/series_style.h"
+#include "live/live_run.h"
 
 namespace shatter {
 
@@ -21,8 +21,9 @@ constexpr int kImageSide = 84;
 constexpr int kTileWidth = 136;
 }  // namespace
 
-SampleGallery::SampleGallery(QWidget* parent)
+SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     : QWidget(parent),
+      m_run(run),
       m_filter(new QComboBox),
       m_order(new QComboBox),
       m_count(new QLabel),
@@ -80,24 +81,33 @@ SampleGallery::SampleGallery(QWidget* parent)
         setOrder(Order(m_order->currentData().toInt()));
     });
     connect(m_grid, &QListWidget::itemClicked, this, &SampleGallery::selectItem);
+    connect(run, &LiveRun::begun, this, [this]() { setData(nullptr); });
+    connect(run, &LiveRun::epochAdded, this, &SampleGallery::showEpoch);
 }
 
 void SampleGallery::setData(SharedCorruptedDataset data) {
     m_data = std::move(data);
-    m_history.clear();
-    m_fittedSince.assign(m_data ? m_data->train.size() : 0, 0);
     m_selected = -1;
     m_detail->clear();
     m_detailImage->clear();
     refresh();
 }
 
-void SampleGallery::addEpoch(const EpochReport& report) {
-    if (!m_data || report.predictions.size() != m_data->train.size()) return;
-    m_history.push_back(report.predictions);
-    m_fittedSince = report.fittedSince;
+void SampleGallery::showEpoch() {
+    if (predictions().empty()) return;
     refresh();
     if (m_selected >= 0) showHistory(m_selected);
+}
+
+const std::vector<std::vector<int>>& SampleGallery::predictions() const {
+    static const std::vector<std::vector<int>> none;
+    const auto& all = m_run->history().predictions();
+    const bool ofThisData = m_data && !all.empty() && all.back().size() == m_data->train.size();
+    return ofThisData ? all : none;
+}
+
+const std::vector<int>& SampleGallery::fittedSince() const {
+    return m_run->history().fittedSince();
 }
 
 void SampleGallery::setFilter(Filter filter) {
@@ -135,15 +145,15 @@ void SampleGallery::refresh() {
     std::vector<int> candidates;
     for (int i = 0; i < total; ++i) {
         const bool corrupted = m_data->corrupted[i] != 0;
-        const bool fitted = m_fittedSince.size() == std::size_t(total) && m_fittedSince[i] > 0;
+        const bool fitted = fittedSince().size() == std::size_t(total) && fittedSince()[i] > 0;
         if (filter == Filter::Corrupted && !corrupted) continue;
         if (filter == Filter::Clean && corrupted) continue;
         if (filter == Filter::NotFitted && fitted) continue;
         candidates.push_back(i);
     }
     if (Order(m_order->currentData().toInt()) == Order::FirstFitted &&
-        m_fittedSince.size() == std::size_t(total)) {
-        auto key = [this](int i) { return m_fittedSince[i] > 0 ? m_fittedSince[i] : 1 << 30; };
+        fittedSince().size() == std::size_t(total)) {
+        auto key = [this](int i) { return fittedSince()[i] > 0 ? fittedSince()[i] : 1 << 30; };
         std::stable_sort(candidates.begin(), candidates.end(),
                          [&key](int a, int b) { return key(a) < key(b); });
     }
@@ -183,7 +193,7 @@ QString SampleGallery::tileSummary(int index) const {
     QString text = "true: " + className(m_data->trueLabels[index]) +
                    "\nlabel: " + className(m_data->train.labels[index]);
     if (m_data->corrupted[index]) text += " (corrupted)";
-    if (!m_history.empty()) text += "\npredicted: " + className(m_history.back()[index]);
+    if (!predictions().empty()) text += "\npredicted: " + className(predictions().back()[index]);
     return text;
 }
 
@@ -221,8 +231,8 @@ QPixmap SampleGallery::tile(int index) const {
     const QColor corruptedText = m_theme.dark ? SeriesStyle::corrupted().lighter(125) : SeriesStyle::corrupted().darker(130);
     drawLine("label: " + className(assigned), corrupted ? corruptedText : text,
              corrupted ? labelBackground : QColor());
-    if (!m_history.empty()) {
-        const int predicted = m_history.back()[index];
+    if (!predictions().empty()) {
+        const int predicted = predictions().back()[index];
         const bool fitted = predicted == assigned;
         drawLine(QString("pred: %1 %2").arg(className(predicted), fitted ? "✓" : "✗"),
                  fitted ? (m_theme.dark ? SeriesStyle::clean().lighter(130) : SeriesStyle::clean().darker(140))
@@ -250,18 +260,18 @@ void SampleGallery::showHistory(int index) {
                        .arg(className(m_data->trueLabels[index]).toHtmlEscaped())
                        .arg(className(assigned).toHtmlEscaped())
                        .arg(m_data->corrupted[index] ? " <i>(corrupted)</i>" : "");
-    if (m_fittedSince.size() == m_data->train.size() && m_fittedSince[index] > 0) {
-        html += QString("fitted since epoch %1<br>").arg(m_fittedSince[index]);
+    if (fittedSince().size() == m_data->train.size() && fittedSince()[index] > 0) {
+        html += QString("fitted since epoch %1<br>").arg(fittedSince()[index]);
     }
     html += "<br><b>Prediction per epoch</b><br>";
-    for (std::size_t epoch = 0; epoch < m_history.size(); ++epoch) {
-        const int predicted = m_history[epoch][index];
+    for (std::size_t epoch = 0; epoch < predictions().size(); ++epoch) {
+        const int predicted = predictions()[epoch][index];
         html += QString("%1: %2 %3<br>")
                     .arg(epoch + 1)
                     .arg(className(predicted).toHtmlEscaped())
                     .arg(predicted == assigned ? "✓" : "✗");
     }
-    if (m_history.empty()) html += "no epoch finished yet";
+    if (predictions().empty()) html += "no epoch finished yet";
     m_detail->setHtml(html);
 }
 

@@ -15,6 +15,8 @@ class QTextBrowser;
 
 namespace shatter {
 
+class LiveRun;
+
 // A grid of training images with, under each, the true label, the label the network is trained
 // on (highlighted when corruption changed it) and the current prediction, refreshed every
 // epoch. Filters: all, corrupted, clean, not yet fitted; order: dataset or epoch first fitted.
@@ -27,10 +29,11 @@ public:
     enum class Order { Dataset, FirstFitted };
     static constexpr int kMaxTiles = 120;
 
-    explicit SampleGallery(QWidget* parent = nullptr);
+    // Shows the images of `data` (set once the run's data is ready) with the predictions that
+    // `run` holds; starts over with every new run.
+    explicit SampleGallery(const LiveRun* run, QWidget* parent = nullptr);
 
     void setData(SharedCorruptedDataset data);
-    void addEpoch(const EpochReport& report);
     void setFilter(Filter filter);
     void setOrder(Order order);
 
@@ -45,6 +48,10 @@ public:
 
 private:
     void refresh();
+    void showEpoch();
+    // The run's predictions, one vector per epoch, when they are of this data; else none.
+    const std::vector<std::vector<int>>& predictions() const;
+    const std::vector<int>& fittedSince() const;
     void selectItem(QListWidgetItem* item);
     QPixmap tile(int index) const;
     QString className(int label) const;
@@ -56,9 +63,8 @@ private:
 
     PlotTheme m_theme;
     QFont m_baseFont;
+    const LiveRun* m_run;
     SharedCorruptedDataset m_data;
-    std::vector<std::vector<int>> m_history;  // predictions, one vector per finished epoch
-    std::vector<int> m_fittedSince;
     std::vector<int> m_shown;
     int m_selected = -1;
 

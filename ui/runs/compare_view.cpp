@@ -10,13 +10,14 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPainter>
-#include <QSettings>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 
+#include "figure/figure_builder.h"
+#include "common/app_settings.h"
 #include "live/metric_plot.h"
 #include "run/metric_column.h"
 #include "run/settings_diff.h"
@@ -26,7 +27,6 @@ namespace shatter {
 
 namespace {
 
-const char* const kDefaultMetric = "train_acc";
 const QColor kHighlight(255, 226, 140);
 
 QString percent(double fraction) {
@@ -70,7 +70,7 @@ CompareView::CompareView(QWidget* parent)
         m_metricBox->addItem(QString::fromStdString(column.title),
                              QString::fromStdString(column.key));
     }
-    m_metricBox->setCurrentIndex(m_metricBox->findData(QString(kDefaultMetric)));
+    m_metricBox->setCurrentIndex(m_metricBox->findData(AppSettings::compareMetric.defaultValue()));
     m_metricBox->setToolTip("The column of metrics.csv to overlay");
     m_metricBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_metricBox->setMinimumContentsLength(22);
@@ -165,17 +165,19 @@ void CompareView::rebuildPlot() {
         if (column->key != "gap") m_plot->setFixedYRange(0, 102);
     }
     const QStringList names = legendNames(m_runs);
+    std::vector<FigureData::Series> curves;
     int epochs = 1;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const RunEntry& run = m_runs[i];
-        const int series = m_plot->addSeries(
-            names[int(i)], RunPalette::colourFor(QString::fromStdString(run.directory)),
-            RunPalette::lineStyle(int(i)));
-        for (const EpochMetrics& metrics : run.epochs) {
-            m_plot->addPoint(series, metrics.epoch, column->plotValue(metrics));
-        }
+        FigureData::Series curve = FigureBuilder::epochSeries(run.epochs, *column);
+        curve.name = names[int(i)].toStdString();
+        curve.rgb =
+            int(RunPalette::colourFor(QString::fromStdString(run.directory)).rgb() & 0xFFFFFF);
+        curve.dash = int(i);
+        curves.push_back(std::move(curve));
         epochs = std::max({epochs, run.epochCount, run.config.epochs});
     }
+    m_plot->setSeries(std::move(curves));
     m_plot->setEpochCount(epochs);
 }
 
@@ -265,14 +267,14 @@ void CompareView::rebuildTable() {
     }
 }
 
-void CompareView::saveState(QSettings& settings) const {
-    settings.setValue("compare/metric", metric());
-    settings.setValue("compare/onlyDiffering", m_onlyDiffering->isChecked());
+void CompareView::saveState() const {
+    AppSettings::compareMetric.setValue(metric());
+    AppSettings::compareOnlyDiffering.setValue(m_onlyDiffering->isChecked());
 }
 
-void CompareView::restoreState(const QSettings& settings) {
-    setMetric(settings.value("compare/metric", QString(kDefaultMetric)).toString());
-    setOnlyDiffering(settings.value("compare/onlyDiffering", false).toBool());
+void CompareView::restoreState() {
+    setMetric(AppSettings::compareMetric.value());
+    setOnlyDiffering(AppSettings::compareOnlyDiffering.value());
 }
 
 }  // namespace shatter

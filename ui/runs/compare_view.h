@@ -9,7 +9,6 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QSettings;
 class QSplitter;
 class QTableWidget;
 
@@ -48,8 +47,9 @@ public:
     int rowOf(const QString& key) const;
 
     void applyTheme(const PlotTheme& theme);
-    void saveState(QSettings& settings) const;
-    void restoreState(const QSettings& settings);
+    // The metric and the table's filter, in the application settings.
+    void saveState() const;
+    void restoreState();
 
 Q_SIGNALS:
     void metricChanged(const QString& key);

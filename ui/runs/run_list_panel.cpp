@@ -3,60 +3,27 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPixmap>
 #include <QPushButton>
-#include <QSettings>
 #include <QShortcut>
-#include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
-#include <cmath>
-#include <exception>
 
-#include "runs/run_palette.h"
+#include "common/app_settings.h"
+#include "runs/run_folder_watcher.h"
+#include "runs/run_sort_filter_model.h"
+#include "runs/run_table_model.h"
+#include "runs/run_trash_controller.h"
 
 namespace shatter {
 
 namespace {
-
-constexpr int kDirectoryRole = Qt::UserRole;
-
-QString symbolFor(const QString& status) {
-    if (status == "finished") return QStringLiteral("✓");
-    if (status == "stopped") return QStringLiteral("■");
-    if (status == "diverged") return QStringLiteral("↯");
-    if (status == "failed") return QStringLiteral("✗");
-    if (status == "incomplete") return QStringLiteral("…");
-    if (status == "running") return QStringLiteral("▶");
-    return QStringLiteral("⚠");
-}
-
-QString percent(double fraction) {
-    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1)
-                                   : QStringLiteral("–");
-}
-
-QIcon swatch(const QColor& colour) {
-    QPixmap pixmap(14, 14);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colour.darker(130));
-    painter.setBrush(colour);
-    painter.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 2, 2);
-    return QIcon(pixmap);
-}
 
 QString clean(const QString& folder) { return QDir::cleanPath(QDir(folder).absolutePath()); }
 
@@ -64,7 +31,11 @@ QString clean(const QString& folder) { return QDir::cleanPath(QDir(folder).absol
 
 RunListPanel::RunListPanel(QWidget* parent)
     : QWidget(parent),
-      m_tree(new QTreeWidget),
+      m_model(new RunTableModel(this)),
+      m_sorted(new RunSortFilterModel(m_model, this)),
+      m_trash(new RunTrashController(m_model, this)),
+      m_watcher(new RunFolderWatcher(this)),
+      m_view(new QTreeView),
       m_count(new QLabel),
       m_renameButton(new QPushButton("Rename")),
       m_deleteButton(new QPushButton("Delete")),
@@ -72,9 +43,7 @@ RunListPanel::RunListPanel(QWidget* parent)
       m_compareButton(new QPushButton("Compare ticked")),
       m_undoLabel(new QLabel),
       m_undoButton(new QPushButton("Undo")),
-      m_undoBar(new QWidget),
-      m_watcher(new QFileSystemWatcher(this)),
-      m_refreshTimer(new QTimer(this)) {
+      m_undoBar(new QWidget) {
     auto* title = new QLabel("RUNS");
     QFont bold = title->font();
     bold.setBold(true);
@@ -85,28 +54,20 @@ RunListPanel::RunListPanel(QWidget* parent)
     header->addStretch(1);
     header->addWidget(m_count);
 
-    m_tree->setColumnCount(6);
-    m_tree->setHeaderLabels({"Run", "", "train", "test", "gap", "fit"});
-    m_tree->headerItem()->setToolTip(StatusColumn, "How the run ended");
-    m_tree->headerItem()->setToolTip(TrainColumn, "Final training accuracy (%)");
-    m_tree->headerItem()->setToolTip(TestColumn, "Final test accuracy (%)");
-    m_tree->headerItem()->setToolTip(GapColumn, "Generalization gap: train − test (%)");
-    m_tree->headerItem()->setToolTip(FitColumn, "Epochs until the training set was fitted");
-    for (int column = TrainColumn; column <= FitColumn; ++column) {
-        m_tree->headerItem()->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-    }
-    m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setEditTriggers(
+    m_view->setObjectName("runsView");
+    m_view->setModel(m_sorted);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(
         QAbstractItemView::NoEditTriggers);  // renaming goes through startRename
-    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_tree->setTextElideMode(Qt::ElideMiddle);  // run names differ at their end
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_tree->setMinimumWidth(240);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setTextElideMode(Qt::ElideMiddle);  // run names differ at their end
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(RunTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->setMinimumWidth(240);
 
     auto* addButton = new QPushButton("Add run folder…");
     addButton->setToolTip(
@@ -116,7 +77,9 @@ RunListPanel::RunListPanel(QWidget* parent)
     m_renameButton->setToolTip("Give the selected run a name (F2); its folder keeps its name");
     m_deleteButton->setToolTip("Move the selected run into the trash (Del); it can be undone");
     m_openButton->setToolTip("Show the run folder in the file manager");
+    m_compareButton->setObjectName("compareTickedButton");
     m_compareButton->setToolTip("Overlay the ticked runs in the Compare tab");
+    m_undoButton->setObjectName("undoDeleteButton");
 
     auto* rowA = new QHBoxLayout;
     rowA->addWidget(addButton);
@@ -137,14 +100,11 @@ RunListPanel::RunListPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(header);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_view, 1);
     layout->addWidget(m_undoBar);
     layout->addLayout(rowA);
     layout->addLayout(rowB);
     layout->addWidget(m_compareButton);
-
-    m_refreshTimer->setSingleShot(true);
-    m_refreshTimer->setInterval(400);
 
     connect(addButton, &QPushButton::clicked, this, &RunListPanel::chooseFolder);
     connect(refreshButton, &QPushButton::clicked, this, &RunListPanel::refresh);
@@ -153,29 +113,38 @@ RunListPanel::RunListPanel(QWidget* parent)
     connect(m_openButton, &QPushButton::clicked, this,
             [this]() { openFolder(selectedDirectory()); });
     connect(m_compareButton, &QPushButton::clicked, this, &RunListPanel::compareRequested);
-    connect(m_undoButton, &QPushButton::clicked, this, &RunListPanel::undoDelete);
-    connect(m_tree, &QTreeWidget::itemChanged, this, &RunListPanel::onItemChanged);
-    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &RunListPanel::updateButtons);
-    connect(m_tree, &QTreeWidget::itemDoubleClicked, this,
-            [this](QTreeWidgetItem*, int) { startRename(); });
-    connect(m_tree, &QTreeWidget::customContextMenuRequested, this, &RunListPanel::showContextMenu);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, m_refreshTimer,
-            qOverload<>(&QTimer::start));
-    connect(m_refreshTimer, &QTimer::timeout, this, &RunListPanel::refresh);
+    connect(m_undoButton, &QPushButton::clicked, m_trash, &RunTrashController::undo);
+
+    connect(m_model, &RunTableModel::comparisonChanged, this, &RunListPanel::comparisonChanged);
+    connect(m_model, &RunTableModel::comparisonChanged, this, &RunListPanel::updateButtons);
+    connect(m_model, &RunTableModel::errorOccurred, this, &RunListPanel::errorOccurred);
+    connect(m_model, &RunTableModel::refreshed, this, &RunListPanel::libraryChanged);
+    connect(m_model, &RunTableModel::rowsInserted, this, &RunListPanel::updateCount);
+    connect(m_model, &RunTableModel::rowsRemoved, this, &RunListPanel::updateCount);
+    connect(m_model, &RunTableModel::dataChanged, this, &RunListPanel::updateButtons);
+    connect(m_trash, &RunTrashController::undoChanged, this, &RunListPanel::updateUndoBar);
+    connect(m_trash, &RunTrashController::errorOccurred, this, &RunListPanel::errorOccurred);
+    connect(m_watcher, &RunFolderWatcher::changed, this, &RunListPanel::refresh);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RunListPanel::updateButtons);
+    connect(m_view, &QTreeView::doubleClicked, this, &RunListPanel::startRename);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &RunListPanel::showContextMenu);
 
     auto* rename =
-        new QShortcut(QKeySequence(Qt::Key_F2), m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+        new QShortcut(QKeySequence(Qt::Key_F2), m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(rename, &QShortcut::activated, this, &RunListPanel::startRename);
     auto* remove =
-        new QShortcut(QKeySequence::Delete, m_tree, nullptr, nullptr, Qt::WidgetShortcut);
+        new QShortcut(QKeySequence::Delete, m_view, nullptr, nullptr, Qt::WidgetShortcut);
     connect(remove, &QShortcut::activated, this, &RunListPanel::deleteSelected);
     // Space ticks the current run; without this the window's Space shortcut (start/pause) takes it.
-    m_tree->installEventFilter(this);
+    m_view->installEventFilter(this);
+    updateCount();
     updateButtons();
 }
 
 bool RunListPanel::eventFilter(QObject* watched, QEvent* event) {
-    if (watched == m_tree && event->type() == QEvent::ShortcutOverride) {
+    if (watched == m_view && event->type() == QEvent::ShortcutOverride) {
         const auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Space && key->modifiers() == Qt::NoModifier) {
             event->accept();
@@ -190,22 +159,18 @@ QSize RunListPanel::sizeHint() const { return {280, QWidget::sizeHint().height()
 void RunListPanel::setRunsRoot(const QString& root) {
     m_runsRoot = clean(root);
     QDir().mkpath(m_runsRoot);  // so that the watcher sees the first command-line run too
-    refresh();
+    m_model->setRoots(roots());
 }
 
 void RunListPanel::addFolder(const QString& folder) {
     const QString path = clean(folder);
-    if (path == m_runsRoot || m_extraFolders.contains(path)) {
-        refresh();
-        return;
-    }
-    m_extraFolders << path;
-    refresh();
+    if (path != m_runsRoot && !m_extraFolders.contains(path)) m_extraFolders << path;
+    m_model->setRoots(roots());
 }
 
 void RunListPanel::removeFolder(const QString& folder) {
     m_extraFolders.removeAll(clean(folder));
-    refresh();
+    m_model->setRoots(roots());
 }
 
 void RunListPanel::setExtraFolders(const QStringList& folders) {
@@ -214,7 +179,7 @@ void RunListPanel::setExtraFolders(const QStringList& folders) {
         const QString path = clean(folder);
         if (path != m_runsRoot && !m_extraFolders.contains(path)) m_extraFolders << path;
     }
-    refresh();
+    m_model->setRoots(roots());
 }
 
 QStringList RunListPanel::roots() const {
@@ -223,305 +188,58 @@ QStringList RunListPanel::roots() const {
     return list + m_extraFolders;
 }
 
-void RunListPanel::refresh() {
-    std::vector<std::string> paths;
-    for (const QString& root : roots()) paths.push_back(root.toStdString());
-    m_entries = RunLibrary::scan(paths);
-    QSet<QString> present;
-    for (const RunEntry& entry : m_entries) {
-        if (entry.readable) present.insert(QString::fromStdString(entry.directory));
-    }
-    m_ticked.intersect(present);
-    rebuild();
-    watchRoots();
-    Q_EMIT comparisonChanged();
-}
+void RunListPanel::refresh() { m_model->refresh(); }
 
 void RunListPanel::refreshRun(const QString& directory) {
-    for (RunEntry& entry : m_entries) {
-        if (QString::fromStdString(entry.directory) != directory) continue;
-        const std::string sweep = entry.sweep;
-        entry = RunLibrary::read(entry.directory, entry.root);
-        entry.sweep = sweep;
-        if (QTreeWidgetItem* row = item(directory)) {
-            m_filling = true;
-            fillItem(row, entry);
-            m_filling = false;
-        }
-        if (m_ticked.contains(directory)) Q_EMIT comparisonChanged();
-        return;
-    }
-    refresh();
+    if (!m_model->refreshEntry(directory)) m_model->refresh();
 }
+
+void RunListPanel::updateEntry(const RunEntry& entry) { m_model->updateEntry(entry); }
 
 void RunListPanel::setActiveRun(const QString& directory) {
-    m_activeRun = directory;
-    refresh();
+    m_model->setActiveRun(directory);
+    m_model->refresh();
 }
 
-void RunListPanel::rebuild() {
-    const QString selected = selectedDirectory();
-    m_filling = true;
-    m_tree->clear();
-    for (const RunEntry& entry : m_entries) {
-        auto* row = new QTreeWidgetItem(m_tree);
-        fillItem(row, entry);
-        if (QString::fromStdString(entry.directory) == selected) row->setSelected(true);
-    }
-    m_filling = false;
-    const int count = int(m_entries.size());
-    m_count->setText(count == 1 ? QString("1 run") : QString("%1 runs").arg(count));
-    updateButtons();
-}
-
-void RunListPanel::fillItem(QTreeWidgetItem* row, const RunEntry& entry) const {
-    const QString directory = QString::fromStdString(entry.directory);
-    QString status = entry.readable ? QString::fromStdString(toString(entry.status)) : QString("unreadable");
-    if (directory == m_activeRun && entry.status == RunStatus::Incomplete) status = "running";
-
-    row->setData(NameColumn, kDirectoryRole, directory);
-    row->setText(NameColumn, QString::fromStdString(entry.displayName));
-    row->setIcon(NameColumn, swatch(RunPalette::colourFor(directory)));
-    Qt::ItemFlags flags = Qt::ItemIsSelectable | Qt::ItemIsEnabled;
-    if (entry.readable) {
-        flags |= Qt::ItemIsUserCheckable | Qt::ItemIsEditable;
-        row->setCheckState(NameColumn, m_ticked.contains(directory) ? Qt::Checked : Qt::Unchecked);
-    }
-    row->setFlags(flags);
-
-    QStringList tip;
-    tip << "<b>" + QString::fromStdString(entry.displayName).toHtmlEscaped() + "</b>";
-    if (!entry.settings.empty()) tip << QString::fromStdString(entry.settings).toHtmlEscaped();
-    if (!entry.sweep.empty())
-        tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
-    if (!entry.startedAt.empty()) tip << "started " + QString::fromStdString(entry.startedAt);
-    tip << QDir::toNativeSeparators(directory).toHtmlEscaped();
-    if (!entry.error.empty())
-        tip << "<i>" + QString::fromStdString(entry.error).toHtmlEscaped() + "</i>";
-    row->setToolTip(NameColumn, tip.join("<br>"));
-
-    row->setText(StatusColumn, symbolFor(status));
-    QString statusTip = status;
-    if (entry.readable)
-        statusTip += QString(", %1 of %2 epochs").arg(entry.epochCount).arg(entry.config.epochs);
-    if (!entry.error.empty()) statusTip += ": " + QString::fromStdString(entry.error);
-    row->setToolTip(StatusColumn, statusTip);
-    row->setData(StatusColumn, Qt::UserRole, status);
-    row->setTextAlignment(StatusColumn, Qt::AlignCenter);
-
-    row->setText(TrainColumn, percent(entry.trainAcc));
-    row->setText(TestColumn, percent(entry.testAcc));
-    row->setText(GapColumn, percent(entry.gap));
-    row->setText(FitColumn,
-                 entry.epochsToFit ? QString::number(*entry.epochsToFit) : QStringLiteral("–"));
-    for (int column = TrainColumn; column <= FitColumn; ++column) {
-        row->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
-    }
-    const QBrush text =
-        entry.readable ? m_tree->palette().text() : m_tree->palette().placeholderText();
-    for (int column = 0; column < m_tree->columnCount(); ++column) row->setForeground(column, text);
-    if (status == "failed" || status == "diverged" || status == "unreadable") {
-        row->setForeground(StatusColumn, QColor(200, 60, 40));
-    } else if (status == "finished") {
-        row->setForeground(StatusColumn, QColor(0, 140, 90));
-    }
-}
-
-void RunListPanel::watchRoots() {
-    const QStringList watched = m_watcher->directories();
-    if (!watched.isEmpty()) m_watcher->removePaths(watched);
-    QStringList paths;
-    for (const QString& root : roots()) {
-        if (QFileInfo(root).isDir()) paths << root;
-    }
-    for (const RunEntry& entry : m_entries) {
-        if (entry.sweep.empty()) continue;
-        const QString sweep = QFileInfo(QString::fromStdString(entry.directory)).absolutePath();
-        if (!paths.contains(sweep)) paths << sweep;
-    }
-    if (!paths.isEmpty()) m_watcher->addPaths(paths);
-}
+const std::vector<RunEntry>& RunListPanel::entries() const { return m_model->entries(); }
 
 const RunEntry* RunListPanel::entry(const QString& directory) const {
-    for (const RunEntry& e : m_entries) {
-        if (QString::fromStdString(e.directory) == directory) return &e;
-    }
-    return nullptr;
+    return m_model->entry(directory);
 }
 
-QTreeWidgetItem* RunListPanel::item(const QString& directory) const {
-    for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
-        QTreeWidgetItem* row = m_tree->topLevelItem(i);
-        if (row->data(NameColumn, kDirectoryRole).toString() == directory) return row;
-    }
-    return nullptr;
-}
+std::vector<RunEntry> RunListPanel::tickedEntries() const { return m_model->tickedEntries(); }
 
-std::vector<RunEntry> RunListPanel::tickedEntries() const {
-    std::vector<RunEntry> ticked;
-    for (const RunEntry& e : m_entries) {
-        if (m_ticked.contains(QString::fromStdString(e.directory))) ticked.push_back(e);
-    }
-    return ticked;
-}
+QStringList RunListPanel::tickedDirectories() const { return m_model->tickedDirectories(); }
 
-QStringList RunListPanel::tickedDirectories() const {
-    QStringList list;
-    for (const RunEntry& e : tickedEntries()) list << QString::fromStdString(e.directory);
-    return list;
-}
-
-void RunListPanel::setTicked(const QStringList& directories) {
-    m_ticked.clear();
-    for (const QString& directory : directories) {
-        const RunEntry* e = entry(directory);
-        if (e && e->readable) m_ticked.insert(directory);
-    }
-    rebuild();
-    Q_EMIT comparisonChanged();
-}
+void RunListPanel::setTicked(const QStringList& directories) { m_model->setTicked(directories); }
 
 void RunListPanel::setTicked(const QString& directory, bool ticked) {
-    QStringList list = tickedDirectories();
-    list.removeAll(directory);
-    if (ticked) list << directory;
-    setTicked(list);
+    m_model->setTicked(directory, ticked);
 }
 
 QString RunListPanel::selectedDirectory() const {
-    const QList<QTreeWidgetItem*> selected = m_tree->selectedItems();
-    return selected.isEmpty() ? QString()
-                              : selected.first()->data(NameColumn, kDirectoryRole).toString();
+    const QModelIndexList selected = m_view->selectionModel()->selectedIndexes();
+    return selected.isEmpty() ? QString() : m_sorted->directory(selected.first());
 }
 
-void RunListPanel::onItemChanged(QTreeWidgetItem* row, int column) {
-    if (m_filling || column != NameColumn) return;
-    const QString directory = row->data(NameColumn, kDirectoryRole).toString();
-    const RunEntry* e = entry(directory);
-    if (!e) return;
-    const bool ticked = row->checkState(NameColumn) == Qt::Checked;
-    if (e->readable && ticked != m_ticked.contains(directory)) {
-        if (ticked) {
-            m_ticked.insert(directory);
-        } else {
-            m_ticked.remove(directory);
-        }
-        updateButtons();
-        Q_EMIT comparisonChanged();
-    }
-    const QString name = row->text(NameColumn).trimmed();
-    if (name != QString::fromStdString(e->displayName)) {
-        // An empty name goes back to the folder name.
-        renameRun(directory, name == QString::fromStdString(e->folderName) ? QString() : name);
-    }
+void RunListPanel::saveState() const {
+    AppSettings::extraRunFolders.setValue(m_extraFolders);
+    AppSettings::tickedRuns.setValue(tickedDirectories());
 }
 
-void RunListPanel::renameRun(const QString& directory, const QString& name) {
-    try {
-        RunLibrary::rename(directory.toStdString(), name.trimmed().toStdString());
-    } catch (const std::exception& error) {
-        Q_EMIT errorOccurred(QString::fromStdString(error.what()));
-    }
-    refreshRun(directory);
+void RunListPanel::restoreState() {
+    setExtraFolders(AppSettings::extraRunFolders.value());
+    setTicked(AppSettings::tickedRuns.value());
 }
 
-bool RunListPanel::deleteRun(const QString& directory) {
-    const RunEntry* e = entry(directory);
-    if (!e) return false;
-    if (directory == m_activeRun) {
-        Q_EMIT errorOccurred("“" + QString::fromStdString(e->displayName) +
-                             "” is training now: stop it first, then delete it.");
-        return false;
-    }
-    if (e->root == e->directory) {
-        Q_EMIT errorOccurred(
-            QDir::toNativeSeparators(directory) +
-            " was added as a folder of its own: remove it from the library instead "
-            "(right-click › Remove folder from library).");
-        return false;
-    }
-    try {
-        Deleted deleted{RunLibrary::moveToTrash(e->root, e->directory),
-                        QString::fromStdString(e->displayName), m_ticked.contains(directory)};
-        m_undo.push_back(deleted);
-        m_ticked.remove(directory);
-        m_undoLabel->setText(QString("Deleted “%1”.").arg(deleted.name));
-        m_undoBar->setVisible(true);
-    } catch (const std::exception& error) {
-        Q_EMIT errorOccurred(QString::fromStdString(error.what()));
-        return false;
-    }
-    refresh();
-    return true;
-}
-
-bool RunListPanel::undoDelete() {
-    if (m_undo.empty()) return false;
-    const Deleted deleted = m_undo.back();
-    m_undo.pop_back();
-    try {
-        RunLibrary::restore(deleted.trashed);
-    } catch (const std::exception& error) {
-        Q_EMIT errorOccurred(QString::fromStdString(error.what()));
-        return false;
-    }
-    const QString original = QString::fromStdString(deleted.trashed.originalDirectory);
-    if (m_undo.empty()) {
-        m_undoBar->setVisible(false);
-    } else {
-        m_undoLabel->setText(QString("Deleted “%1”.").arg(m_undo.back().name));
-    }
-    refresh();
-    // The restored folder may be spelled differently (a resolved link): match it by identity.
-    for (const RunEntry& e : m_entries) {
-        if (QFileInfo(QString::fromStdString(e.directory)) == QFileInfo(original) &&
-            deleted.ticked) {
-            setTicked(QString::fromStdString(e.directory), true);
-        }
-    }
-    return true;
-}
-
-bool RunListPanel::restoreDeleted(const RunLibrary::TrashedRun& trashed) {
-    try {
-        RunLibrary::restore(trashed);
-    } catch (const std::exception& error) {
-        Q_EMIT errorOccurred(QString::fromStdString(error.what()));
-        return false;
-    }
-    std::erase_if(m_undo, [&](const Deleted& d) {
-        return d.trashed.trashDirectory == trashed.trashDirectory;
-    });
-    m_undoBar->setVisible(!m_undo.empty());
-    if (!m_undo.empty()) m_undoLabel->setText(QString("Deleted “%1”.").arg(m_undo.back().name));
-    refresh();
-    return true;
-}
-
-void RunListPanel::emptyTrash() {
-    for (const QString& root : roots()) {
-        try {
-            RunLibrary::emptyTrash(root.toStdString());
-        } catch (const std::exception& error) {
-            Q_EMIT errorOccurred(QString::fromStdString(error.what()));
-        }
-    }
-    m_undo.clear();
-    m_undoBar->setVisible(false);
+void RunListPanel::libraryChanged() {
+    m_watcher->follow(roots(), m_model->entries());
+    updateCount();
+    updateButtons();
 }
 
 void RunListPanel::openFolder(const QString& directory) const {
     if (!directory.isEmpty()) QDesktopServices::openUrl(QUrl::fromLocalFile(directory));
-}
-
-void RunListPanel::saveState(QSettings& settings) const {
-    settings.setValue("library/folders", m_extraFolders);
-    settings.setValue("library/ticked", tickedDirectories());
-}
-
-void RunListPanel::restoreState(const QSettings& settings) {
-    setExtraFolders(settings.value("library/folders").toStringList());
-    setTicked(settings.value("library/ticked").toStringList());
 }
 
 void RunListPanel::chooseFolder() {
@@ -531,31 +249,31 @@ void RunListPanel::chooseFolder() {
 }
 
 void RunListPanel::startRename() {
-    QTreeWidgetItem* row = item(selectedDirectory());
-    if (row && (row->flags() & Qt::ItemIsEditable)) m_tree->editItem(row, NameColumn);
+    const QModelIndex name = m_sorted->indexOf(selectedDirectory(), RunTableModel::NameColumn);
+    if (name.isValid() && (name.flags() & Qt::ItemIsEditable)) m_view->edit(name);
 }
 
 void RunListPanel::deleteSelected() {
     const QString directory = selectedDirectory();
-    if (!directory.isEmpty()) deleteRun(directory);
+    if (!directory.isEmpty()) m_trash->deleteRun(directory);
 }
 
 void RunListPanel::confirmEmptyTrash() {
     const auto answer = QMessageBox::question(
         this, "Empty trash", "Remove the deleted runs for good? This cannot be undone.",
         QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer == QMessageBox::Yes) emptyTrash();
+    if (answer == QMessageBox::Yes) m_trash->emptyTrash();
 }
 
 void RunListPanel::showContextMenu(const QPoint& position) {
-    QTreeWidgetItem* row = m_tree->itemAt(position);
+    const QModelIndex at = m_view->indexAt(position);
     QMenu menu(this);
-    if (row) {
-        m_tree->setCurrentItem(row);
-        const QString directory = row->data(NameColumn, kDirectoryRole).toString();
+    if (at.isValid()) {
+        m_view->setCurrentIndex(at.siblingAtColumn(RunTableModel::NameColumn));
+        const QString directory = m_sorted->directory(at);
         const RunEntry* e = entry(directory);
         if (e && e->readable) {
-            const bool ticked = m_ticked.contains(directory);
+            const bool ticked = m_model->isTicked(directory);
             menu.addAction(ticked ? "Remove from comparison" : "Add to comparison", this,
                            [this, directory, ticked]() { setTicked(directory, !ticked); });
             menu.addAction("Rename", QKeySequence(Qt::Key_F2), this, &RunListPanel::startRename);
@@ -571,26 +289,34 @@ void RunListPanel::showContextMenu(const QPoint& position) {
     }
     menu.addAction("Add run folder…", this, &RunListPanel::chooseFolder);
     menu.addAction("Refresh", this, &RunListPanel::refresh);
-    if (canUndoDelete()) menu.addAction("Undo delete", this, &RunListPanel::undoDelete);
+    if (m_trash->canUndo()) menu.addAction("Undo delete", m_trash, &RunTrashController::undo);
     QMenu* deleted = menu.addMenu("Restore deleted run");
-    for (const QString& root : roots()) {
-        for (const RunLibrary::TrashedRun& trashed : RunLibrary::trash(root.toStdString())) {
-            const QString name = QDir(QString::fromStdString(trashed.originalDirectory)).dirName();
-            deleted->addAction(name, this, [this, trashed]() { restoreDeleted(trashed); });
-        }
+    for (const RunLibrary::TrashedRun& trashed : m_trash->trashedRuns()) {
+        const QString name = QDir(QString::fromStdString(trashed.originalDirectory)).dirName();
+        deleted->addAction(name, this, [this, trashed]() { m_trash->restore(trashed); });
     }
     deleted->setEnabled(!deleted->isEmpty());
     menu.addAction("Empty trash…", this, &RunListPanel::confirmEmptyTrash);
-    menu.exec(m_tree->viewport()->mapToGlobal(position));
+    menu.exec(m_view->viewport()->mapToGlobal(position));
+}
+
+void RunListPanel::updateUndoBar() {
+    m_undoBar->setVisible(m_trash->canUndo());
+    if (m_trash->canUndo())
+        m_undoLabel->setText(QString("Deleted “%1”.").arg(m_trash->lastDeletedName()));
+}
+
+void RunListPanel::updateCount() {
+    const int count = m_model->rowCount();
+    m_count->setText(count == 1 ? QString("1 run") : QString("%1 runs").arg(count));
 }
 
 void RunListPanel::updateButtons() {
-    const QString selected = selectedDirectory();
-    const RunEntry* e = entry(selected);
+    const RunEntry* e = entry(selectedDirectory());
     m_renameButton->setEnabled(e && e->readable);
     m_deleteButton->setEnabled(e != nullptr);
     m_openButton->setEnabled(e != nullptr);
-    const int ticked = int(m_ticked.size());
+    const int ticked = m_model->tickedCount();
     m_compareButton->setEnabled(ticked > 0);
     m_compareButton->setText(ticked > 0 ? QString("Compare ticked (%1)").arg(ticked)
                                         : QString("Compare ticked"));

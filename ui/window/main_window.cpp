@@ -1,41 +1,41 @@
 #include "window/main_window.h"
 
-#include <exception>
-
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
-#include <QMenuBar>
 #include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSettings>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <exception>
 #include <nlohmann/json.hpp>
 
+#include "common/app_settings.h"
 #include "data/cifar_download_dialog.h"
-#include "runs/compare_view.h"
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
+#include "experiment/preset_library.h"
 #include "figures/figure1_view.h"
 #include "figures/figure_set_exporter.h"
+#include "live/live_run.h"
 #include "live/live_view.h"
-#include "experiment/preset_library.h"
-#include "runs/run_list_panel.h"
 #include "live/sample_gallery.h"
+#include "live/transport_bar.h"
+#include "runs/compare_view.h"
+#include "runs/run_list_panel.h"
 #include "shatter_error.h"
-#include "window/status_bar.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
-#include "live/transport_bar.h"
+#include "window/status_bar.h"
 
 namespace shatter {
 
@@ -44,8 +44,9 @@ MainWindow::MainWindow(QWidget* parent)
       m_controller(new TrainingController(this)),
       m_transport(new TransportBar),
       m_panel(new ExperimentPanel),
-      m_live(new LiveView),
-      m_gallery(new SampleGallery),
+      m_liveRun(new LiveRun(this)),
+      m_live(new LiveView(m_liveRun)),
+      m_gallery(new SampleGallery(m_liveRun)),
       m_preview(new CorruptionPreview),
       m_status(new StatusBar),
       m_tabs(new QTabWidget),
@@ -112,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_transport->setPresets(PresetLibrary::titles());
     m_runs->setRunsRoot(TrainingController::runsRoot());
+    wireLiveRun();
     wire();
     wireSweeps();
     resize(1280, 800);
@@ -219,6 +221,24 @@ QStringList MainWindow::exportFigureSet(const QString& folder) {
     return files;
 }
 
+void MainWindow::wireLiveRun() {
+    // Both controllers feed the one LiveRun; the live view and the gallery follow it by
+    // themselves, the status bar and the RUNS row through these connections.
+    m_liveRun->follow(m_controller);
+    m_liveRun->follow(m_sweeps);
+    connect(m_liveRun, &LiveRun::begun, m_status, &StatusBar::beginRun);
+    connect(m_liveRun, &LiveRun::started, m_status, &StatusBar::showStart);
+    connect(m_liveRun, &LiveRun::progress, m_status, &StatusBar::showProgress);
+    connect(m_liveRun, &LiveRun::epochAdded, m_status, &StatusBar::showEpoch);
+    // The RUNS row of the run in progress takes its numbers from memory, not from its folder.
+    connect(m_liveRun, &LiveRun::directoryChanged, m_runs, &RunListPanel::setActiveRun);
+    connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
+        if (const RunEntry* listed = m_runs->entry(m_liveRun->directory())) {
+            m_runs->updateEntry(m_liveRun->history().entry(*listed));
+        }
+    });
+}
+
 void MainWindow::wireSweeps() {
     connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
         m_transport->setEnabled(!active);
@@ -226,19 +246,11 @@ void MainWindow::wireSweeps() {
         if (!active) m_status->showState(TrainingController::State::Idle);
     });
     connect(m_sweeps, &SweepController::pointStarted, this,
-            [this](int index, int count, const QString& name, const QString&, int epochs) {
-                m_live->beginRun(epochs);
-                m_gallery->setData(nullptr);
-                m_status->beginRun(epochs);
+            [this](int index, int count, const QString& name) {
                 m_views->setCurrentIndex(0);  // the point's live curves
-                m_status->showMessage(QString("Sweep: point %1 of %2 (%3)").arg(index + 1).arg(count).arg(name), 0);
+                m_status->showMessage(
+                    QString("Sweep: point %1 of %2 (%3)").arg(index + 1).arg(count).arg(name), 0);
             });
-    connect(m_sweeps, &SweepController::started, m_status, &StatusBar::showStart);
-    connect(m_sweeps, &SweepController::progress, m_status, &StatusBar::showProgress);
-    connect(m_sweeps, &SweepController::epochEnded, this, [this](const EpochReport& report) {
-        m_live->addEpoch(report.metrics);
-        m_status->showEpoch(report);
-    });
     connect(m_sweeps, &SweepController::finished, this, [this](const QString& directory, bool cancelled) {
         m_status->clearMessage();
         m_status->showMessage((cancelled ? "Sweep cancelled: " : "Sweep finished: ") + directory, 10000);
@@ -272,23 +284,10 @@ void MainWindow::wire() {
                 m_panel->setFullTrainSize(int(dataset->train.size()));
             });
     connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
-    connect(m_controller, &TrainingController::started, m_status, &StatusBar::showStart);
-    connect(m_controller, &TrainingController::progress, m_status, &StatusBar::showProgress);
-    connect(m_controller, &TrainingController::epochEnded, this, [this](const EpochReport& report) {
-        m_live->addEpoch(report.metrics);
-        m_gallery->addEpoch(report);
-        m_status->showEpoch(report);
-    });
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
 
-    // The run library follows the GUI's runs; the comparison follows the ticks.
-    connect(m_controller, &TrainingController::runDirectoryCreated, m_runs, &RunListPanel::setActiveRun);
-    connect(m_controller, &TrainingController::epochEnded, this,
-            [this]() { m_runs->refreshRun(m_controller->runDirectory()); });
-    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
-        if (state == TrainingController::State::Idle) m_runs->setActiveRun({});
-    });
+    // The comparison follows the ticks.
     connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() { m_compare->setRuns(m_runs->tickedEntries()); });
     connect(m_runs, &RunListPanel::compareRequested, this, [this]() { m_views->setCurrentWidget(m_compare); });
     connect(m_runs, &RunListPanel::errorOccurred, this, &MainWindow::showError);
@@ -325,9 +324,7 @@ void MainWindow::startRun() {
         return;
     }
     m_views->setCurrentIndex(0);  // the new run's live curves
-    m_live->beginRun(config.epochs);
-    m_gallery->setData(nullptr);
-    m_status->beginRun(config.epochs);
+    m_liveRun->begin(config.epochs);
     saveSettings();
     m_controller->start(config);
 }
@@ -378,35 +375,33 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 }
 
 void MainWindow::saveSettings() const {
-    QSettings settings;
-    settings.setValue("window/geometry", saveGeometry());
-    settings.setValue("experiment/config", QString::fromStdString(m_panel->config().toJson().dump()));
-    settings.setValue("experiment/preset", m_transport->currentPreset());
-    settings.setValue("window/view", m_views->currentIndex());
-    m_runs->saveState(settings);
-    m_compare->saveState(settings);
+    AppSettings::windowGeometry.setValue(saveGeometry());
+    AppSettings::experimentConfig.setValue(QString::fromStdString(m_panel->config().toJson().dump()));
+    AppSettings::experimentPreset.setValue(m_transport->currentPreset());
+    AppSettings::currentView.setValue(m_views->currentIndex());
+    m_runs->saveState();
+    m_compare->saveState();
 }
 
 void MainWindow::restoreSettings() {
-    QSettings settings;
-    if (settings.contains("window/geometry")) restoreGeometry(settings.value("window/geometry").toByteArray());
-    const QString saved = settings.value("experiment/config").toString();
+    if (AppSettings::windowGeometry.isSet()) restoreGeometry(AppSettings::windowGeometry.value());
+    const QString saved = AppSettings::experimentConfig.value();
     bool restored = false;
     if (!saved.isEmpty()) {
         try {
             RunConfig config;
             config.mergeJson(nlohmann::json::parse(saved.toStdString()), "saved settings");
             m_panel->setConfig(config);
-            m_transport->setCurrentPreset(settings.value("experiment/preset").toString());
+            m_transport->setCurrentPreset(AppSettings::experimentPreset.value());
             restored = true;
         } catch (const std::exception&) {
             // Settings from another version: fall back to the classroom preset.
         }
     }
     if (!restored) applyPreset("Classroom: random labels");
-    m_runs->restoreState(settings);
-    m_compare->restoreState(settings);
-    m_views->setCurrentIndex(settings.value("window/view", 0).toInt());
+    m_runs->restoreState();
+    m_compare->restoreState();
+    m_views->setCurrentIndex(AppSettings::currentView.value());
 }
 
 }  // namespace shatter

@@ -21,6 +21,7 @@ class ExperimentPanel;
 class Figure1View;
 class SweepController;
 class SweepDialog;
+class LiveRun;
 class LiveView;
 class RunListPanel;
 class SampleGallery;
@@ -52,6 +53,8 @@ public:
     TrainingController* controller() const { return m_controller; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
     TransportBar* transportBar() const { return m_transport; }
+    // The run the live view, gallery, status bar and RUNS row follow.
+    LiveRun* liveRun() const { return m_liveRun; }
     LiveView* liveView() const { return m_live; }
     SampleGallery* sampleGallery() const { return m_gallery; }
     CorruptionPreview* corruptionPreview() const { return m_preview; }
@@ -71,6 +74,7 @@ protected:
 
 private:
     void wire();
+    void wireLiveRun();
     void wireSweeps();
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
@@ -81,6 +85,7 @@ private:
     TrainingController* m_controller;
     TransportBar* m_transport;
     ExperimentPanel* m_panel;
+    LiveRun* m_liveRun;
     LiveView* m_live;
     SampleGallery* m_gallery;
     CorruptionPreview* m_preview;

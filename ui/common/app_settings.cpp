@@ -1,0 +1,30 @@
+#include "common/app_settings.h"
+
+namespace shatter {
+
+namespace {
+
+QString datasetFolderKey(const QString& kind) { return QStringLiteral("folders/") + kind; }
+
+}  // namespace
+
+const Setting<QByteArray> AppSettings::windowGeometry{"window/geometry", {}};
+const Setting<int> AppSettings::currentView{"window/view", 0};
+const Setting<QString> AppSettings::experimentConfig{"experiment/config", {}};
+const Setting<QString> AppSettings::experimentPreset{"experiment/preset", {}};
+const Setting<QStringList> AppSettings::extraRunFolders{"library/folders", {}};
+const Setting<QStringList> AppSettings::tickedRuns{"library/ticked", {}};
+const Setting<QString> AppSettings::compareMetric{"compare/metric", QStringLiteral("train_acc")};
+const Setting<bool> AppSettings::compareOnlyDiffering{"compare/onlyDiffering", false};
+const Setting<bool> AppSettings::presentationMode{"appearance/presentation", false};
+const Setting<bool> AppSettings::darkPlots{"appearance/dark", false};
+
+QString AppSettings::datasetFolder(const QString& kind) {
+    return QSettings().value(datasetFolderKey(kind)).toString();
+}
+
+void AppSettings::setDatasetFolder(const QString& kind, const QString& folder) {
+    QSettings().setValue(datasetFolderKey(kind), folder);
+}
+
+}  // namespace shatter

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+#include "common/setting.h"
+
+namespace shatter {
+
+// Every setting Shatter keeps between launches, typed, with its key and default in one place.
+// The keys are those earlier versions wrote, so existing settings still load.
+class AppSettings {
+public:
+    // The main window.
+    static const Setting<QByteArray> windowGeometry;
+    static const Setting<int> currentView;  // index of the view tab
+    // The experiment panel.
+    static const Setting<QString> experimentConfig;  // RunConfig as JSON
+    static const Setting<QString> experimentPreset;
+    // The RUNS column.
+    static const Setting<QStringList> extraRunFolders;  // folders added to the library
+    static const Setting<QStringList> tickedRuns;       // run folders ticked for comparison
+    // The Compare tab.
+    static const Setting<QString> compareMetric;  // a metrics.csv column
+    static const Setting<bool> compareOnlyDiffering;
+    // Plot appearance.
+    static const Setting<bool> presentationMode;
+    static const Setting<bool> darkPlots;
+
+    // The dataset folder last chosen for a kind of dataset ("cifar10", "image-folder", ...);
+    // empty when none.
+    static QString datasetFolder(const QString& kind);
+    static void setDatasetFolder(const QString& kind, const QString& folder);
+};
+
+}  // namespace shatter

@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "live/training_types.h"
+#include "run/run_history.h"
+
+namespace shatter {
+
+class SweepController;
+class TrainingController;
+
+// The run the window follows, a single run or a sweep's current point: its RunHistory, fed on
+// the GUI thread by the controllers' signals, and the signals that tell the views it changed.
+// The live charts, the gallery, the status bar and the RUNS row all read it.
+class LiveRun : public QObject {
+    Q_OBJECT
+
+public:
+    explicit LiveRun(QObject* parent = nullptr);
+
+    // Feeds this run from a controller's signals.
+    void follow(TrainingController* controller);
+    void follow(SweepController* sweeps);
+
+    // A new run of `epochs` epochs; its folder follows once it exists.
+    void begin(int epochs);
+    void setDirectory(const QString& directory);
+    void addEpoch(const EpochReport& report);
+    // No run in progress any more; the history stays for the charts.
+    void end();
+
+    const RunHistory& history() const { return m_history; }
+    // The folder of the run in progress; empty when none.
+    QString directory() const { return m_directory; }
+
+Q_SIGNALS:
+    void begun(int epochs);
+    void directoryChanged(const QString& directory);
+    void started(const shatter::RunStart& start);
+    void progress(const shatter::BatchProgress& progress);
+    void epochAdded(const shatter::EpochReport& report);
+
+private:
+    RunHistory m_history;
+    QString m_directory;
+};
+
+}  // namespace shatter
