@@ -5,11 +5,12 @@
 #include "model/model_catalog.h"
 #include "train/compute_device.h"
 #include "train/throughput_benchmark.h"
+#include "util/thread_split.h"
 
 namespace shatter {
 
 int runBenchCommand(const BenchOptions& options) {
-    using Split = ComputeDevice::ThreadSplit;
+    using Split = ThreadSplit;
     const Split chosen = modelInfo(options.model).threadSplit;  // throws for an unknown model
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const int threads = options.threads > 0 ? options.threads : cores;

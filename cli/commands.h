@@ -24,7 +24,7 @@ struct BenchOptions {
 int runBenchCommand(const BenchOptions& options);
 
 struct SweepOptions {
-    std::vector<double> levels;
+    std::vector<std::string> levels;  // as typed; parseLevelList reads them
     std::vector<std::string> modes;
     std::vector<std::string> models;
     std::string out;

@@ -24,6 +24,10 @@ std::string percent(double fraction) {
 
 }  // namespace
 
+void ProgressPrinter::onLoadingData(const std::string& spec) {
+    std::fprintf(m_stream, "loading %s ...\n", spec.c_str());
+}
+
 void ProgressPrinter::onStarted(const RunStart& start) {
     m_epochs = start.epochs;
     std::fprintf(m_stream, "%s · %lld parameters · %d training images (%d corrupted) · %d test images\n",

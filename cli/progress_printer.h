@@ -3,15 +3,17 @@
 #include <chrono>
 #include <cstdio>
 
-#include "train/training_observer.h"
+#include "pipeline/run_observer.h"
 
 namespace shatter {
 
-// One line per epoch on a stream (stderr for shatter-cli): epoch, accuracies, speed and ETA.
-class ProgressPrinter : public TrainingObserver {
+// One line per epoch on a stream (stderr for shatter-cli): epoch, accuracies, speed and ETA;
+// before that, the dataset being loaded.
+class ProgressPrinter : public RunObserver {
 public:
     explicit ProgressPrinter(std::FILE* stream) : m_stream(stream) {}
 
+    void onLoadingData(const std::string& spec) override;
     void onStarted(const RunStart& start) override;
     void onEpoch(const EpochReport& report) override;
     void onFinished(const RunSummary& summary) override;

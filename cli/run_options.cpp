@@ -67,7 +67,6 @@ void RunOptions::addTo(CLI::App& command) {
 RunConfig RunOptions::resolve() const {
     RunConfig config = m_configFile.empty() ? RunConfig{} : RunConfig::fromJsonFile(m_configFile);
     for (const auto& apply : m_appliers) apply(config);
-    config.validate();
     return config;
 }
 

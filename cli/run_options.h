@@ -16,7 +16,8 @@ namespace shatter {
 class RunOptions {
 public:
     void addTo(CLI::App& command);
-    // Throws ConfigError naming the file or flag that is wrong.
+    // Throws ConfigError naming the file or a key in it that is wrong. The ranges of the values
+    // are checked where the config enters the engine (RunPipeline, SweepPlan::validate).
     RunConfig resolve() const;
 
 private:

@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/progress_printer.h"
+#include "corruption/corruption_level.h"
 #include "run/run_reader.h"
 #include "shatter_error.h"
 #include "slurm/slurm_sweep.h"
@@ -69,12 +70,15 @@ SweepPlan planFrom(const RunOptions& options, const SweepOptions& sweep) {
     SweepPlan plan;
     plan.base = options.resolve();
     if (!sweep.models.empty()) plan.models = sweep.models;
-    if (!sweep.levels.empty()) plan.levels = sweep.levels;
+    if (!sweep.levels.empty()) {
+        std::string text;
+        for (const std::string& part : sweep.levels) text += part + ",";
+        plan.levels = parseLevelList(text);
+    }
     if (!sweep.modes.empty()) {
         plan.modes.clear();
         for (const std::string& key : sweep.modes) plan.modes.push_back(parseCorruptionMode(key));
     }
-    plan.validate();
     return plan;
 }
 

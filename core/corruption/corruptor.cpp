@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "corruption/corruption_level.h"
 #include "shatter_error.h"
 #include "util/seeded_random.h"
 
@@ -85,7 +86,7 @@ CorruptedDataset Corruptor::apply(const Dataset& dataset, CorruptionMode mode, d
     }
     CorruptedDataset out;
     out.mode = mode;
-    out.level = mode == CorruptionMode::None ? 0.0 : level;
+    out.level = effectiveLevel(mode, level);
     out.classNames = dataset.classNames;
     out.train = dataset.train;
     out.trueLabels = dataset.train.labels;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <map>
 
+#include "corruption/corruption_level.h"
 #include "run/metric_column.h"
 #include "shatter_error.h"
 #include "sweep/sweep_summary.h"
@@ -35,11 +36,7 @@ std::string modeName(CorruptionMode mode) {
     return "";
 }
 
-std::string percent(double level) { return std::to_string(int(std::lround(level * 100))) + "%"; }
-
-bool isTrueLabels(const RunRecord& run) {
-    return run.config.corruption == CorruptionMode::None || run.config.level <= 0.0;
-}
+bool isTrueLabels(const RunRecord& run) { return run.config.effectiveLevel() <= 0.0; }
 
 std::vector<std::string> modelsOf(const std::vector<RunRecord>& runs) {
     std::vector<std::string> models;
@@ -95,7 +92,7 @@ std::string FigureBuilder::runLabel(const RunRecord& run, bool withModel) {
     } else {
         label = (run.config.corruption == CorruptionMode::Labels ? std::string("labels")
                                                                   : modeName(run.config.corruption)) +
-                " " + percent(run.config.level);
+                " " + formatLevel(run.config.level);
     }
     return withModel ? run.config.model + ", " + label : label;
 }

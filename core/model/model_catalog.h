@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "train/compute_device.h"
+#include "util/thread_split.h"
 
 namespace shatter {
 
@@ -15,7 +15,7 @@ struct ModelInfo {
     const char* title;        // "MLP 1x512"
     double defaultLearningRate;  // the paper's: 0.1 for Inception, 0.01 for the others
     std::int64_t paperParameterCount;  // for 28x28x3 input, as the paper reports it
-    ComputeDevice::ThreadSplit threadSplit;  // measured CPU thread policy (see ComputeDevice)
+    ThreadSplit threadSplit;           // measured CPU thread policy (see ComputeDevice)
 };
 
 const std::vector<ModelInfo>& modelCatalog();

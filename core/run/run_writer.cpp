@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "corruption/corruption_level.h"
 #include "run/metrics_csv.h"
 #include "shatter_error.h"
 #include "util/atomic_file.h"
@@ -43,7 +44,7 @@ std::string RunWriter::slugFor(const RunConfig& config) {
     if (slug.empty()) {
         slug = config.model + "-" + corruptionModeKey(config.corruption);
         if (config.corruption != CorruptionMode::None) {
-            slug += "-" + std::to_string(static_cast<int>(std::lround(config.level * 100)));
+            slug += "-" + std::to_string(levelPercent(config.level));
         }
     }
     for (char& c : slug) {

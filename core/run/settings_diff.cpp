@@ -1,9 +1,9 @@
 #include "run/settings_diff.h"
 
-#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "corruption/corruption_level.h"
 #include "corruption/corruption_mode.h"
 
 namespace shatter {
@@ -71,8 +71,7 @@ std::string SettingsDiff::headline(const RunConfig& config) {
     std::string corruption =
         config.corruption == CorruptionMode::None
             ? std::string("true labels")
-            : corruptionModeKey(config.corruption) + " " +
-                  std::to_string(static_cast<int>(std::lround(config.level * 100))) + "%";
+            : corruptionModeKey(config.corruption) + " " + formatLevel(config.level);
     std::string data = datasetName(config.dataset);
     if (config.trainSize > 0) data += " " + std::to_string(config.trainSize);
     return config.model + " · " + corruption + " · " + data + " · lr " +

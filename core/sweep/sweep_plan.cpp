@@ -1,7 +1,6 @@
 #include "sweep/sweep_plan.h"
 
-#include <cmath>
-
+#include "corruption/corruption_level.h"
 #include "shatter_error.h"
 
 namespace shatter {
@@ -40,7 +39,7 @@ std::vector<RunConfig> SweepPlan::points() const {
 std::string SweepPlan::pointName(const RunConfig& point) {
     std::string name = point.model + "-" + corruptionModeKey(point.corruption);
     if (point.corruption != CorruptionMode::None) {
-        name += "-" + std::to_string(static_cast<int>(std::lround(point.level * 100)));
+        name += "-" + std::to_string(levelPercent(point.level));
     }
     return name;
 }

@@ -1,21 +1,35 @@
 #include "sweep/sweep_point_runner.h"
 
-#include "run/run_writer.h"
+#include "pipeline/run_pipeline.h"
 #include "shatter_error.h"
 #include "sweep/point_folder.h"
 #include "sweep/sweep_record.h"
-#include "train/observer_fanout.h"
-#include "train/run_preparation.h"
-#include "train/trainer.h"
 
 namespace shatter {
+
+namespace {
+
+// Passes the trainer's reports on; the pipeline's own steps need no reply here.
+class PointObserver : public RunObserver {
+public:
+    explicit PointObserver(TrainingObserver& observer) : m_observer(observer) {}
+    void onStarted(const RunStart& start) override { m_observer.onStarted(start); }
+    void onProgress(const BatchProgress& progress) override { m_observer.onProgress(progress); }
+    void onEpoch(const EpochReport& report) override { m_observer.onEpoch(report); }
+    void onFinished(const RunSummary& summary) override { m_observer.onFinished(summary); }
+
+private:
+    TrainingObserver& m_observer;
+};
+
+}  // namespace
 
 SweepPointRunner::SweepPointRunner(std::string sweepDirectory, int index, int threads)
     : m_sweepDirectory(std::move(sweepDirectory)), m_index(index), m_threads(threads) {}
 
 void SweepPointRunner::requestStop() {
     m_stopRequested = true;
-    if (Trainer* trainer = m_trainer.load()) trainer->requestStop();
+    if (RunPipeline* pipeline = m_pipeline.load()) pipeline->requestStopFromSignalHandler();
 }
 
 RunSummary SweepPointRunner::run(TrainingObserver& observer) {
@@ -28,26 +42,22 @@ RunSummary SweepPointRunner::run(TrainingObserver& observer) {
     }
     RunConfig point = points[static_cast<std::size_t>(m_index)];
     if (m_threads > 0) point.threads = m_threads;
+    point.validate();
 
     const PointFolder folder(m_sweepDirectory, point.name);
     m_runDirectory = folder.path();
-    const Dataset dataset = RunPreparation::loadDataset(point);
-    const CorruptedDataset data = RunPreparation::prepare(point, dataset);
     if (!folder.claim()) {
         throw RunStoreError(
             folder.path() + ": already exists; another task has run or is running point " +
             std::to_string(m_index) + " (a resubmission retires unfinished runs first)");
     }
-    RunWriter writer(RunWriter::ExistingFolder{}, folder.path(), point, data, dataset.name);
-    ObserverFanout observers;
-    observers.add(writer);
-    observers.add(observer);
-
-    Trainer trainer(point, data);
-    m_trainer = &trainer;
-    if (m_stopRequested) trainer.requestStop();
-    const RunSummary summary = trainer.run(observers);
-    m_trainer = nullptr;
+    RunPipeline pipeline(point, m_sweepDirectory);
+    pipeline.setRunDirectory(folder.path());
+    PointObserver reporter(observer);
+    m_pipeline = &pipeline;
+    if (m_stopRequested) pipeline.requestStopFromSignalHandler();
+    const RunSummary summary = pipeline.run(reporter);
+    m_pipeline = nullptr;
     return summary;
 }
 

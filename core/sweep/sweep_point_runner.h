@@ -8,7 +8,7 @@
 
 namespace shatter {
 
-class Trainer;
+class RunPipeline;
 
 // Runs one point of a sweep folder into its own run folder, SWEEP/<point name>: what a worker
 // process (`shatter-cli sweep-point`) or a Slurm array task does. It reads the plan from
@@ -33,7 +33,7 @@ private:
     int m_threads;
     std::string m_runDirectory;
     std::atomic<bool> m_stopRequested{false};
-    std::atomic<Trainer*> m_trainer{nullptr};
+    std::atomic<RunPipeline*> m_pipeline{nullptr};
 };
 
 }  // namespace shatter

@@ -10,7 +10,8 @@
 
 namespace shatter {
 
-class Trainer;
+class RunObserver;
+class RunPipeline;
 
 // Told about a sweep's progress; also receives every report of the run in progress.
 class SweepObserver : public TrainingObserver {
@@ -23,7 +24,8 @@ public:
 
 // Runs a sweep's points one after another on the calling thread, each into its own run folder
 // inside the sweep folder, keeping sweep.json up to date. Running a sweep folder again resumes
-// it: points whose run finished are skipped. cancel() may be called from any thread.
+// it: points whose run finished are skipped. Each point is one RunPipeline run on the dataset
+// loaded once for the sweep. cancel() may be called from any thread.
 class SweepRunner {
 public:
     SweepRunner(SweepPlan plan, std::string directory);
@@ -37,11 +39,13 @@ public:
     bool cancelled() const { return m_cancelled; }
 
 private:
+    RunSummary runPoint(RunPipeline& pipeline, RunObserver& observer);
+
     SweepPlan m_plan;
     std::string m_directory;
     std::atomic<bool> m_cancelled{false};
     std::mutex m_currentMutex;
-    std::atomic<Trainer*> m_current{nullptr};
+    std::atomic<RunPipeline*> m_current{nullptr};
 };
 
 }  // namespace shatter

@@ -11,7 +11,7 @@ SweepSummary SweepSummary::fromRuns(const std::vector<RunRecord>& runs) {
     std::map<std::pair<std::string, CorruptionMode>, std::vector<const RunRecord*>> byKey;
     for (const RunRecord& run : runs) {
         const RunConfig& c = run.config;
-        const bool isBaseline = c.corruption == CorruptionMode::None || c.level == 0.0;
+        const bool isBaseline = c.effectiveLevel() == 0.0;
         if (isBaseline && !baselineByModel.count(c.model)) baselineByModel[c.model] = &run;
         if (c.corruption != CorruptionMode::None) byKey[{c.model, c.corruption}].push_back(&run);
     }
@@ -29,21 +29,19 @@ SweepSummary SweepSummary::fromRuns(const std::vector<RunRecord>& runs) {
         series.mode = key.second;
         const RunRecord* baseline = baselineByModel.count(key.first) ? baselineByModel[key.first] : nullptr;
         // The model's level-0 run stands in for a mode's level 0 unless the mode has its own.
-        const bool hasLevelZero = std::any_of(members.begin(), members.end(), [](const RunRecord* run) {
-            return run->config.corruption == CorruptionMode::None || run->config.level == 0.0;
-        });
+        const bool hasLevelZero =
+            std::any_of(members.begin(), members.end(),
+                        [](const RunRecord* run) { return run->config.effectiveLevel() == 0.0; });
         if (baseline != nullptr && !hasLevelZero) {
             members.push_back(baseline);
         }
         std::sort(members.begin(), members.end(), [](const RunRecord* a, const RunRecord* b) {
-            const double la = a->config.corruption == CorruptionMode::None ? 0.0 : a->config.level;
-            const double lb = b->config.corruption == CorruptionMode::None ? 0.0 : b->config.level;
-            return la < lb;
+            return a->config.effectiveLevel() < b->config.effectiveLevel();
         });
         const int baseEpochs = baseline != nullptr ? baseline->summary.epochsToFit.value_or(0) : 0;
         for (const RunRecord* run : members) {
             Point point;
-            point.level = run->config.corruption == CorruptionMode::None ? 0.0 : run->config.level;
+            point.level = run->config.effectiveLevel();
             point.epochsToFit = run->summary.epochsToFit;
             if (point.epochsToFit && baseEpochs > 0) {
                 point.slowdown = static_cast<double>(*point.epochsToFit) / baseEpochs;

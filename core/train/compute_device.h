@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "util/thread_split.h"
+
 namespace shatter {
 
 // Which device a run uses and how many CPU threads, chosen once per run.
@@ -14,12 +16,6 @@ namespace shatter {
 //  - small Inception: both pools at 2 was best; LibTorch 2 + OpenBLAS 1, 0.86x.
 // Each model says which split it gets (ModelInfo::threadSplit).
 struct ComputeDevice {
-    enum class ThreadSplit {
-        BlasThreads,      // OpenBLAS gets the threads, LibTorch's intra-op pool one
-        LibTorchThreads,  // LibTorch gets the threads, OpenBLAS one
-        BothPools,        // both get the threads
-    };
-
     bool cuda = false;
     int threads = 1;
     std::string description;  // "CPU, 2 threads (OpenBLAS)", "CUDA GPU 0"

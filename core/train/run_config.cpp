@@ -1,130 +1,182 @@
 #include "train/run_config.h"
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <type_traits>
+#include <vector>
 
+#include "corruption/corruption_level.h"
 #include "data/dataset_source.h"
 #include "model/model_catalog.h"
 #include "shatter_error.h"
 
 namespace shatter {
 
-double RunConfig::effectiveLearningRate() const {
-    return learningRate ? *learningRate : modelInfo(model).defaultLearningRate;
-}
-
-void RunConfig::validate() const {
-    auto require = [](bool ok, const std::string& message) {
-        if (!ok) throw ConfigError(message);
-    };
-    DatasetSource::parse(dataset);
-    modelInfo(model);
-    require(trainSize >= 0, "train_size " + std::to_string(trainSize) + ": must be 0 (all) or positive");
-    require(testSize >= 0, "test_size " + std::to_string(testSize) + ": must be 0 (all) or positive");
-    require(level >= 0.0 && level <= 1.0, "level " + std::to_string(level) + ": must be between 0 and 1");
-    require(epochs >= 1 && epochs <= 100000, "epochs " + std::to_string(epochs) + ": must be at least 1");
-    require(batchSize >= 1, "batch_size " + std::to_string(batchSize) + ": must be at least 1");
-    require(!learningRate || (*learningRate > 0.0 && *learningRate < 100.0),
-            "lr " + std::to_string(learningRate.value_or(0)) + ": must be greater than 0 and less than 100");
-    require(lrDecay > 0.0 && lrDecay <= 1.0, "lr_decay " + std::to_string(lrDecay) + ": must be in (0, 1]");
-    require(momentum >= 0.0 && momentum < 1.0, "momentum " + std::to_string(momentum) + ": must be in [0, 1)");
-    require(weightDecay >= 0.0, "weight_decay " + std::to_string(weightDecay) + ": must not be negative");
-    require(dropout >= 0.0 && dropout < 1.0, "dropout " + std::to_string(dropout) + ": must be in [0, 1)");
-    require(device == "auto" || device == "cpu" || device == "cuda",
-            "device '" + device + "': use auto, cpu or cuda");
-    require(threads >= 0 && threads <= 1024, "threads " + std::to_string(threads) + ": must be 0 (auto) or positive");
-    require(fitThreshold > 0.0 && fitThreshold <= 1.0,
-            "fit_threshold " + std::to_string(fitThreshold) + ": must be in (0, 1]");
-}
-
-nlohmann::json RunConfig::toJson() const {
-    nlohmann::json json = {
-        {"name", name},
-        {"dataset", dataset},
-        {"train_size", trainSize},
-        {"test_size", testSize},
-        {"model", model},
-        {"corruption", corruptionModeKey(corruption)},
-        {"level", level},
-        {"epochs", epochs},
-        {"batch_size", batchSize},
-        {"lr", learningRate ? nlohmann::json(*learningRate) : nlohmann::json(nullptr)},
-        {"lr_decay", lrDecay},
-        {"momentum", momentum},
-        {"weight_decay", weightDecay},
-        {"dropout", dropout},
-        {"random_crop", randomCrop},
-        {"seed", seed},
-        {"device", device},
-        {"threads", threads},
-        {"fit_threshold", fitThreshold},
-        {"stop_when_fit", stopWhenFit},
-    };
-    return json;
-}
-
 namespace {
 
+// One setting as config.json spells it: how to write it, how to read it back, and the range
+// validate() enforces. toJson, mergeJson and validate all walk the same table.
+struct Setting {
+    const char* key;
+    std::function<nlohmann::json(const RunConfig&)> write;
+    // Throws nlohmann::json::exception when the value has the wrong type.
+    std::function<void(RunConfig&, const nlohmann::json&)> read;
+    // Throws ConfigError naming the setting and its allowed range; empty: any value is valid.
+    std::function<void(const RunConfig&)> check;
+};
+
 template <typename T>
-void readKey(const nlohmann::json& json, const char* key, T& target, const std::string& origin) {
-    if (!json.contains(key)) return;
-    try {
-        target = json.at(key).get<T>();
-    } catch (const nlohmann::json::exception&) {
-        throw ConfigError(origin + ": key '" + key + "' has the wrong type (" +
-                          json.at(key).dump() + ")");
+std::string shown(const T& value) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        return "'" + value + "'";
+    } else {
+        return std::to_string(value);
     }
+}
+
+// A setting stored as is in one member; `valid` and `rule` give its range ("must be ...").
+template <typename T>
+Setting plain(const char* key, T RunConfig::*member, std::function<bool(const T&)> valid = {},
+              const char* rule = "") {
+    Setting setting{
+        key,
+        [member](const RunConfig& c) { return nlohmann::json(c.*member); },
+        [member](RunConfig& c, const nlohmann::json& value) { c.*member = value.get<T>(); },
+        {}};
+    if (valid) {
+        setting.check = [key, member, valid, rule](const RunConfig& c) {
+            if (!valid(c.*member))
+                throw ConfigError(std::string(key) + " " + shown(c.*member) + ": " + rule);
+        };
+    }
+    return setting;
+}
+
+const std::vector<Setting>& settings() {
+    static const std::vector<Setting> table = {
+        plain<std::string>("name", &RunConfig::name),
+        {"dataset", [](const RunConfig& c) { return nlohmann::json(c.dataset); },
+         [](RunConfig& c, const nlohmann::json& v) { c.dataset = v.get<std::string>(); },
+         [](const RunConfig& c) { DatasetSource::parse(c.dataset); }},
+        plain<std::int64_t>(
+            "train_size", &RunConfig::trainSize, [](auto v) { return v >= 0; },
+            "must be 0 (all) or positive"),
+        plain<std::int64_t>(
+            "test_size", &RunConfig::testSize, [](auto v) { return v >= 0; },
+            "must be 0 (all) or positive"),
+        {"model", [](const RunConfig& c) { return nlohmann::json(c.model); },
+         [](RunConfig& c, const nlohmann::json& v) { c.model = v.get<std::string>(); },
+         [](const RunConfig& c) { modelInfo(c.model); }},
+        {"corruption",
+         [](const RunConfig& c) { return nlohmann::json(corruptionModeKey(c.corruption)); },
+         [](RunConfig& c, const nlohmann::json& v) {
+             c.corruption = parseCorruptionMode(v.get<std::string>());
+         },
+         {}},
+        plain<double>(
+            "level", &RunConfig::level, [](auto v) { return v >= 0.0 && v <= 1.0; },
+            "must be between 0 and 1"),
+        plain<int>(
+            "epochs", &RunConfig::epochs, [](auto v) { return v >= 1 && v <= 100000; },
+            "must be at least 1"),
+        plain<int>(
+            "batch_size", &RunConfig::batchSize, [](auto v) { return v >= 1; },
+            "must be at least 1"),
+        // null: the model's default learning rate.
+        {"lr",
+         [](const RunConfig& c) {
+             return c.learningRate ? nlohmann::json(*c.learningRate) : nlohmann::json(nullptr);
+         },
+         [](RunConfig& c, const nlohmann::json& v) {
+             if (v.is_null()) {
+                 c.learningRate.reset();
+             } else {
+                 c.learningRate = v.get<double>();
+             }
+         },
+         [](const RunConfig& c) {
+             if (c.learningRate && !(*c.learningRate > 0.0 && *c.learningRate < 100.0)) {
+                 throw ConfigError("lr " + std::to_string(*c.learningRate) +
+                                   ": must be greater than 0 and less than 100");
+             }
+         }},
+        plain<double>(
+            "lr_decay", &RunConfig::lrDecay, [](auto v) { return v > 0.0 && v <= 1.0; },
+            "must be in (0, 1]"),
+        plain<double>(
+            "momentum", &RunConfig::momentum, [](auto v) { return v >= 0.0 && v < 1.0; },
+            "must be in [0, 1)"),
+        plain<double>(
+            "weight_decay", &RunConfig::weightDecay, [](auto v) { return v >= 0.0; },
+            "must not be negative"),
+        plain<double>(
+            "dropout", &RunConfig::dropout, [](auto v) { return v >= 0.0 && v < 1.0; },
+            "must be in [0, 1)"),
+        plain<bool>("random_crop", &RunConfig::randomCrop),
+        plain<std::uint64_t>("seed", &RunConfig::seed),
+        plain<std::string>(
+            "device", &RunConfig::device,
+            [](const std::string& v) { return v == "auto" || v == "cpu" || v == "cuda"; },
+            "use auto, cpu or cuda"),
+        plain<int>(
+            "threads", &RunConfig::threads, [](auto v) { return v >= 0 && v <= 1024; },
+            "must be 0 (auto) or positive"),
+        plain<double>(
+            "fit_threshold", &RunConfig::fitThreshold, [](auto v) { return v > 0.0 && v <= 1.0; },
+            "must be in (0, 1]"),
+        plain<bool>("stop_when_fit", &RunConfig::stopWhenFit),
+    };
+    return table;
 }
 
 }  // namespace
 
+double RunConfig::effectiveLearningRate() const {
+    return learningRate ? *learningRate : modelInfo(model).defaultLearningRate;
+}
+
+double RunConfig::effectiveLevel() const { return shatter::effectiveLevel(corruption, level); }
+
+void RunConfig::validate() const {
+    for (const Setting& setting : settings()) {
+        if (setting.check) setting.check(*this);
+    }
+}
+
+nlohmann::json RunConfig::toJson() const {
+    nlohmann::json json = nlohmann::json::object();
+    for (const Setting& setting : settings()) json[setting.key] = setting.write(*this);
+    return json;
+}
+
 void RunConfig::mergeJson(const nlohmann::json& json, const std::string& origin) {
     if (!json.is_object()) throw ConfigError(origin + ": expected a JSON object of settings");
-    static const std::set<std::string> known = {
-        "name", "dataset", "train_size", "test_size", "model", "corruption", "level",
-        "epochs", "batch_size", "lr", "lr_decay", "momentum", "weight_decay", "dropout",
-        "random_crop", "seed", "device", "threads", "fit_threshold", "stop_when_fit"};
+    auto find = [](const std::string& key) -> const Setting* {
+        for (const Setting& setting : settings()) {
+            if (key == setting.key) return &setting;
+        }
+        return nullptr;
+    };
     for (const auto& item : json.items()) {
         // "run" holds what a run directory's config.json records about the run itself; a preset
         // file adds "title" and "description". None of them is a setting.
-        const bool informational = item.key() == "run" || item.key() == "title" || item.key() == "description";
-        if (!informational && !known.count(item.key())) {
+        const bool informational =
+            item.key() == "run" || item.key() == "title" || item.key() == "description";
+        if (!informational && find(item.key()) == nullptr) {
             throw ConfigError(origin + ": unknown key '" + item.key() + "'");
         }
     }
-    readKey(json, "name", name, origin);
-    readKey(json, "dataset", dataset, origin);
-    readKey(json, "train_size", trainSize, origin);
-    readKey(json, "test_size", testSize, origin);
-    readKey(json, "model", model, origin);
-    if (json.contains("corruption")) {
-        std::string key;
-        readKey(json, "corruption", key, origin);
-        corruption = parseCorruptionMode(key);
-    }
-    readKey(json, "level", level, origin);
-    readKey(json, "epochs", epochs, origin);
-    readKey(json, "batch_size", batchSize, origin);
-    if (json.contains("lr")) {
-        if (json.at("lr").is_null()) {
-            learningRate.reset();
-        } else {
-            double value = 0.0;
-            readKey(json, "lr", value, origin);
-            learningRate = value;
+    for (const Setting& setting : settings()) {
+        if (!json.contains(setting.key)) continue;
+        const nlohmann::json& value = json.at(setting.key);
+        try {
+            setting.read(*this, value);
+        } catch (const nlohmann::json::exception&) {
+            throw ConfigError(origin + ": key '" + setting.key + "' has the wrong type (" +
+                              value.dump() + ")");
         }
     }
-    readKey(json, "lr_decay", lrDecay, origin);
-    readKey(json, "momentum", momentum, origin);
-    readKey(json, "weight_decay", weightDecay, origin);
-    readKey(json, "dropout", dropout, origin);
-    readKey(json, "random_crop", randomCrop, origin);
-    readKey(json, "seed", seed, origin);
-    readKey(json, "device", device, origin);
-    readKey(json, "threads", threads, origin);
-    readKey(json, "fit_threshold", fitThreshold, origin);
-    readKey(json, "stop_when_fit", stopWhenFit, origin);
 }
 
 RunConfig RunConfig::fromJsonFile(const std::string& path) {

@@ -35,9 +35,17 @@ struct RunConfig {
     bool stopWhenFit = false;          // end the run once the threshold is reached
 
     double effectiveLearningRate() const;
-    // Throws ConfigError naming the setting and the allowed range.
+    // 0 when the corruption is none, else `level` (see corruption/corruption_level.h).
+    double effectiveLevel() const;
+    // Throws ConfigError naming the setting and the allowed range. The engine checks a config
+    // where it enters, at the start of RunPipeline::run; SweepPlan::validate also checks every
+    // point before a sweep's first run, so that a bad point fails the sweep at once. Neither
+    // RunPreparation nor Trainer checks again; front ends call it only to report a bad setting
+    // early (a form, a preset file).
     void validate() const;
 
+    // toJson, mergeJson and validate share one table of settings (run_config.cpp): each key,
+    // its member and its range are written once.
     nlohmann::json toJson() const;
     // Reads the keys toJson writes; keys not present keep their current value. Throws
     // ConfigError naming `origin` (a file name) and the bad key.

@@ -18,7 +18,6 @@ Dataset RunPreparation::loadDataset(const RunConfig& config) {
 }
 
 CorruptedDataset RunPreparation::prepare(const RunConfig& config, const Dataset& dataset) {
-    config.validate();
     Dataset selected;
     selected.name = dataset.name;
     selected.classNames = dataset.classNames;
@@ -32,9 +31,8 @@ CorruptedDataset RunPreparation::prepare(const RunConfig& config, const Dataset&
                                                static_cast<std::size_t>(config.testSize),
                                                SeededRandom::deriveSeed(config.seed, kTestSubset))
                         : dataset.test;
-    const CorruptionMode mode = config.corruption;
-    const double level = mode == CorruptionMode::None ? 0.0 : config.level;
-    return Corruptor::apply(selected, mode, level, SeededRandom::deriveSeed(config.seed, kCorruption));
+    return Corruptor::apply(selected, config.corruption, config.effectiveLevel(),
+                            SeededRandom::deriveSeed(config.seed, kCorruption));
 }
 
 }  // namespace shatter

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 #include "model/model_catalog.h"
@@ -50,6 +51,14 @@ double accuracy(const std::vector<int>& predictions, const std::vector<int>& lab
 
 }  // namespace
 
+// What one epoch's training pass ended with.
+struct EpochPass {
+    bool stopped = false;
+    bool diverged = false;
+    double learningRateUsed = 0.0;
+    double seconds = 0.0;  // without the time spent paused
+};
+
 struct Trainer::Impl {
     RunConfig config;
     const CorruptedDataset& data;
@@ -57,10 +66,36 @@ struct Trainer::Impl {
     std::atomic<bool> paused{false};
     std::atomic<double> requestedLearningRate{NAN};
 
+    // Set up by prepare() for one run.
+    Clock::time_point runStart;
+    torch::Device device{torch::kCPU};
+    std::int64_t trainCount = 0;
+    torch::Tensor trainImages, testImages, trainLabels, testLabels;
+    torch::Tensor cropSource;  // only with random crops
+    std::shared_ptr<Classifier> model;
+    std::unique_ptr<torch::optim::SGD> optimizer;
+    double learningRate = 0.0;
+    int batchesPerEpoch = 0;
+    std::vector<int> fittedSince;  // per training example, see EpochReport
+
     Impl(RunConfig c, const CorruptedDataset& d) : config(std::move(c)), data(d) {}
 
     RunSummary run(TrainingObserver& observer);
+    // Chooses the device, moves the data there, builds the model and the optimizer.
+    RunStart prepare();
+    EpochPass trainOneEpoch(int epoch, SeededRandom& orderRandom, SeededRandom& cropRandom,
+                            TrainingObserver& observer);
+    void trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
+                    torch::Tensor& lossSum, std::int64_t count);
+    // The metrics after an epoch; empty when the evaluation loss is not finite.
+    std::optional<EpochReport> evaluateEpoch(int epoch, const EpochPass& pass);
     Evaluation evaluate(Classifier& model, const torch::Tensor& images, const torch::Tensor& labels);
+    void updateFittedSince(const std::vector<int>& predictions, int epoch);
+    // The summary as it stands after a finished epoch.
+    void summarizeEpoch(const EpochMetrics& m, RunSummary& summary,
+                        double& samplesPerSecondSum) const;
+    // Takes a learning rate set from another thread, then applies the current one.
+    void applyLearningRate();
     torch::Tensor randomCropBatch(const torch::Tensor& source, const torch::Tensor& indices,
                                   SeededRandom& random);
     // Waits while paused; returns the time spent waiting.
@@ -131,22 +166,20 @@ torch::Tensor Trainer::Impl::randomCropBatch(const torch::Tensor& source, const 
     return Preprocessor::whiten(torch::stack(crops));
 }
 
-RunSummary Trainer::Impl::run(TrainingObserver& observer) {
-    config.validate();
-    const Clock::time_point runStart = Clock::now();
+RunStart Trainer::Impl::prepare() {
+    runStart = Clock::now();
     const ComputeDevice computeDevice =
         ComputeDevice::choose(config.device, config.threads, modelInfo(config.model).threadSplit);
-    const torch::Device device = computeDevice.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
+    device = computeDevice.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 
-    const auto trainCount = static_cast<std::int64_t>(data.train.size());
+    trainCount = static_cast<std::int64_t>(data.train.size());
     const auto testCount = static_cast<std::int64_t>(data.test.size());
     if (trainCount == 0) throw DataError("the training set is empty");
     if (testCount == 0) throw DataError("the test set is empty");
 
     // Inputs, prepared once per run on the device.
-    const torch::Tensor trainImages = Preprocessor::prepare(data.train, device);
-    const torch::Tensor testImages = Preprocessor::prepare(data.test, device);
-    torch::Tensor cropSource;
+    trainImages = Preprocessor::prepare(data.train, device);
+    testImages = Preprocessor::prepare(data.test, device);
     if (config.randomCrop) {
         // Random 28x28 crops from the 32x32 image (CIFAR-10), or from the 28x28 image padded by 2.
         cropSource = Preprocessor::toUnitRange(data.train, device);
@@ -157,25 +190,22 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
     auto labelTensor = [&](const std::vector<int>& labels) {
         return torch::tensor(std::vector<std::int64_t>(labels.begin(), labels.end()), torch::kInt64).to(device);
     };
-    const torch::Tensor trainLabels = labelTensor(data.train.labels);
-    const torch::Tensor testLabels = labelTensor(data.test.labels);
+    trainLabels = labelTensor(data.train.labels);
+    testLabels = labelTensor(data.test.labels);
 
     torch::manual_seed(SeededRandom::deriveSeed(config.seed, kModelInit));
-    std::shared_ptr<Classifier> model = ModelFactory::create(
-        config.model, data.train.channels, static_cast<std::int64_t>(data.classNames.size()), config.dropout);
+    model = ModelFactory::create(config.model, data.train.channels,
+                                 static_cast<std::int64_t>(data.classNames.size()), config.dropout);
     model->to(device);
 
-    double learningRate = config.effectiveLearningRate();
-    torch::optim::SGD optimizer(model->parameters(), torch::optim::SGDOptions(learningRate)
-                                                         .momentum(config.momentum)
-                                                         .weight_decay(config.weightDecay));
-    auto applyLearningRate = [&](double value) {
-        for (auto& group : optimizer.param_groups()) {
-            static_cast<torch::optim::SGDOptions&>(group.options()).lr(value);
-        }
-    };
+    learningRate = config.effectiveLearningRate();
+    optimizer = std::make_unique<torch::optim::SGD>(model->parameters(),
+                                                    torch::optim::SGDOptions(learningRate)
+                                                        .momentum(config.momentum)
+                                                        .weight_decay(config.weightDecay));
+    batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
+    fittedSince.assign(static_cast<std::size_t>(trainCount), 0);
 
-    const int batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
     RunStart start;
     start.device = computeDevice.description;
     start.libtorchVersion = TORCH_VERSION;
@@ -186,114 +216,161 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
     start.corruptedExamples = static_cast<int>(data.corruptedCount());
     start.epochs = config.epochs;
     start.batchesPerEpoch = batchesPerEpoch;
+    return start;
+}
+
+void Trainer::Impl::applyLearningRate() {
+    const double requested = requestedLearningRate.exchange(NAN);
+    if (!std::isnan(requested)) learningRate = requested;
+    for (auto& group : optimizer->param_groups()) {
+        static_cast<torch::optim::SGDOptions&>(group.options()).lr(learningRate);
+    }
+}
+
+void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
+                               torch::Tensor& lossSum, std::int64_t count) {
+    const torch::Tensor loss =
+        torch::nn::functional::cross_entropy(model->forward(inputs), targets);
+    optimizer->zero_grad();
+    loss.backward();
+    optimizer->step();
+    lossSum += loss.detach() * static_cast<double>(count);
+}
+
+EpochPass Trainer::Impl::trainOneEpoch(int epoch, SeededRandom& orderRandom,
+                                       SeededRandom& cropRandom, TrainingObserver& observer) {
+    model->train();
+    const Clock::time_point epochStart = Clock::now();
+    Clock::duration pausedFor{};
+    Clock::time_point lastProgress = epochStart;
+    const std::vector<int> order = orderRandom.permutation(static_cast<int>(trainCount));
+    const torch::Tensor orderTensor =
+        torch::tensor(std::vector<std::int64_t>(order.begin(), order.end()), torch::kInt64)
+            .to(device);
+    torch::Tensor lossSum = torch::zeros({}, trainImages.options());
+    EpochPass pass;
+    pass.learningRateUsed = learningRate;
+
+    for (int batch = 0; batch < batchesPerEpoch; ++batch) {
+        if (paused) pausedFor += waitWhilePaused();
+        if (stopRequested) break;
+        applyLearningRate();
+        pass.learningRateUsed = learningRate;
+
+        const std::int64_t first = static_cast<std::int64_t>(batch) * config.batchSize;
+        const std::int64_t count = std::min<std::int64_t>(config.batchSize, trainCount - first);
+        const torch::Tensor indices = orderTensor.narrow(0, first, count);
+        const torch::Tensor inputs = config.randomCrop
+                                         ? randomCropBatch(cropSource, indices, cropRandom)
+                                         : trainImages.index_select(0, indices);
+        trainBatch(inputs, trainLabels.index_select(0, indices), lossSum, count);
+
+        const Clock::time_point now = Clock::now();
+        if (seconds(now - lastProgress) >= kProgressIntervalSeconds ||
+            batch + 1 == batchesPerEpoch) {
+            lastProgress = now;
+            const double meanLoss = lossSum.item<double>() / static_cast<double>(first + count);
+            if (!std::isfinite(meanLoss)) {
+                pass.diverged = true;
+                break;
+            }
+            observer.onProgress(
+                {epoch, batch + 1, batchesPerEpoch, meanLoss, seconds(now - runStart)});
+        }
+    }
+    if (stopRequested) {
+        pass.stopped = true;
+        return pass;
+    }
+    pass.seconds = seconds(Clock::now() - epochStart - pausedFor);
+    if (!pass.diverged && !std::isfinite(lossSum.item<double>())) pass.diverged = true;
+    return pass;
+}
+
+void Trainer::Impl::updateFittedSince(const std::vector<int>& predictions, int epoch) {
+    const std::vector<int>& assigned = data.train.labels;
+    for (std::size_t i = 0; i < fittedSince.size(); ++i) {
+        const bool fitted = predictions[i] == assigned[i];
+        fittedSince[i] = fitted ? (fittedSince[i] != 0 ? fittedSince[i] : epoch) : 0;
+    }
+}
+
+std::optional<EpochReport> Trainer::Impl::evaluateEpoch(int epoch, const EpochPass& pass) {
+    const Evaluation onTrain = evaluate(*model, trainImages, trainLabels);
+    const Evaluation onTest = evaluate(*model, testImages, testLabels);
+    if (!std::isfinite(onTrain.loss) || !std::isfinite(onTest.loss)) return std::nullopt;
+
+    EpochReport report;
+    EpochMetrics& m = report.metrics;
+    m.epoch = epoch;
+    m.trainLoss = onTrain.loss;
+    const std::vector<int>& assigned = data.train.labels;
+    const std::vector<std::uint8_t>& corrupted = data.corrupted;
+    m.trainAcc = accuracy(onTrain.predictions, assigned, [](std::size_t) { return true; });
+    m.trainAccClean =
+        accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return !corrupted[i]; });
+    m.trainAccCorrupted =
+        accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return corrupted[i] != 0; });
+    m.corruptedPredictedTrue = accuracy(onTrain.predictions, data.trueLabels,
+                                        [&](std::size_t i) { return corrupted[i] != 0; });
+    m.testLoss = onTest.loss;
+    m.testAcc = accuracy(onTest.predictions, data.test.labels, [](std::size_t) { return true; });
+    m.gap = m.trainAcc - m.testAcc;
+    m.lr = pass.learningRateUsed;
+    m.epochSeconds = pass.seconds;
+    m.samplesPerSecond = static_cast<double>(trainCount) / std::max(pass.seconds, 1e-9);
+    updateFittedSince(onTrain.predictions, epoch);
+    report.predictions = onTrain.predictions;
+    report.fittedSince = fittedSince;
+    report.elapsedSeconds = seconds(Clock::now() - runStart);
+    return report;
+}
+
+void Trainer::Impl::summarizeEpoch(const EpochMetrics& m, RunSummary& summary,
+                                   double& samplesPerSecondSum) const {
+    summary.epochs = m.epoch;
+    summary.trainAcc = m.trainAcc;
+    summary.testAcc = m.testAcc;
+    summary.gap = m.gap;
+    samplesPerSecondSum += m.samplesPerSecond;
+    summary.samplesPerSecond = samplesPerSecondSum / m.epoch;
+    if (!summary.epochsToFit && m.trainAcc >= config.fitThreshold) summary.epochsToFit = m.epoch;
+}
+
+RunSummary Trainer::Impl::run(TrainingObserver& observer) {
+    const RunStart start = prepare();
     observer.onStarted(start);
 
     RunSummary summary;
     summary.parameters = start.parameters;
     summary.status = RunStatus::Finished;
-    std::vector<int> fittedSince(static_cast<std::size_t>(trainCount), 0);
     SeededRandom orderRandom(SeededRandom::deriveSeed(config.seed, kBatchOrder));
     SeededRandom cropRandom(SeededRandom::deriveSeed(config.seed, kCrops));
     double samplesPerSecondSum = 0.0;
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
-        model->train();
-        const Clock::time_point epochStart = Clock::now();
-        Clock::duration pausedFor{};
-        Clock::time_point lastProgress = epochStart;
-        const std::vector<int> order = orderRandom.permutation(static_cast<int>(trainCount));
-        const torch::Tensor orderTensor =
-            torch::tensor(std::vector<std::int64_t>(order.begin(), order.end()), torch::kInt64).to(device);
-        torch::Tensor lossSum = torch::zeros({}, trainImages.options());
-        double learningRateUsed = learningRate;
-        bool diverged = false;
-
-        for (int batch = 0; batch < batchesPerEpoch; ++batch) {
-            if (paused) pausedFor += waitWhilePaused();
-            if (stopRequested) break;
-            const double requested = requestedLearningRate.exchange(NAN);
-            if (!std::isnan(requested)) learningRate = requested;
-            applyLearningRate(learningRate);
-            learningRateUsed = learningRate;
-
-            const std::int64_t first = static_cast<std::int64_t>(batch) * config.batchSize;
-            const std::int64_t count = std::min<std::int64_t>(config.batchSize, trainCount - first);
-            const torch::Tensor indices = orderTensor.narrow(0, first, count);
-            const torch::Tensor inputs = config.randomCrop ? randomCropBatch(cropSource, indices, cropRandom)
-                                                           : trainImages.index_select(0, indices);
-            const torch::Tensor targets = trainLabels.index_select(0, indices);
-
-            const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-            lossSum += loss.detach() * static_cast<double>(count);
-
-            const Clock::time_point now = Clock::now();
-            if (seconds(now - lastProgress) >= kProgressIntervalSeconds || batch + 1 == batchesPerEpoch) {
-                lastProgress = now;
-                const double meanLoss = lossSum.item<double>() / static_cast<double>(first + count);
-                if (!std::isfinite(meanLoss)) {
-                    diverged = true;
-                    break;
-                }
-                observer.onProgress({epoch, batch + 1, batchesPerEpoch, meanLoss, seconds(now - runStart)});
-            }
-        }
-        if (stopRequested) {
+        const EpochPass pass = trainOneEpoch(epoch, orderRandom, cropRandom, observer);
+        if (pass.stopped) {
             summary.status = RunStatus::Stopped;
             break;
         }
-        const double epochSeconds = seconds(Clock::now() - epochStart - pausedFor);
-        if (!diverged && !std::isfinite(lossSum.item<double>())) diverged = true;
-        if (diverged) {
+        if (pass.diverged) {
             summary.status = RunStatus::Diverged;
-            summary.message = "the training loss became infinite or NaN in epoch " + std::to_string(epoch) +
-                              " (learning rate " + std::to_string(learningRateUsed) + "); try a smaller learning rate";
+            summary.message = "the training loss became infinite or NaN in epoch " +
+                              std::to_string(epoch) + " (learning rate " +
+                              std::to_string(pass.learningRateUsed) +
+                              "); try a smaller learning rate";
             break;
         }
-
-        const Evaluation onTrain = evaluate(*model, trainImages, trainLabels);
-        const Evaluation onTest = evaluate(*model, testImages, testLabels);
-        if (!std::isfinite(onTrain.loss) || !std::isfinite(onTest.loss)) {
+        const std::optional<EpochReport> report = evaluateEpoch(epoch, pass);
+        if (!report) {
             summary.status = RunStatus::Diverged;
             summary.message = "the evaluation loss became infinite or NaN after epoch " + std::to_string(epoch) +
                               "; try a smaller learning rate";
             break;
         }
-
-        EpochReport report;
-        EpochMetrics& m = report.metrics;
-        m.epoch = epoch;
-        m.trainLoss = onTrain.loss;
-        const std::vector<int>& assigned = data.train.labels;
-        const std::vector<std::uint8_t>& corrupted = data.corrupted;
-        m.trainAcc = accuracy(onTrain.predictions, assigned, [](std::size_t) { return true; });
-        m.trainAccClean = accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return !corrupted[i]; });
-        m.trainAccCorrupted = accuracy(onTrain.predictions, assigned, [&](std::size_t i) { return corrupted[i] != 0; });
-        m.corruptedPredictedTrue = accuracy(onTrain.predictions, data.trueLabels, [&](std::size_t i) { return corrupted[i] != 0; });
-        m.testLoss = onTest.loss;
-        m.testAcc = accuracy(onTest.predictions, data.test.labels, [](std::size_t) { return true; });
-        m.gap = m.trainAcc - m.testAcc;
-        m.lr = learningRateUsed;
-        m.epochSeconds = epochSeconds;
-        m.samplesPerSecond = static_cast<double>(trainCount) / std::max(epochSeconds, 1e-9);
-        for (std::size_t i = 0; i < fittedSince.size(); ++i) {
-            const bool fitted = onTrain.predictions[i] == assigned[i];
-            fittedSince[i] = fitted ? (fittedSince[i] != 0 ? fittedSince[i] : epoch) : 0;
-        }
-        report.predictions = onTrain.predictions;
-        report.fittedSince = fittedSince;
-        report.elapsedSeconds = seconds(Clock::now() - runStart);
-
-        summary.epochs = epoch;
-        summary.trainAcc = m.trainAcc;
-        summary.testAcc = m.testAcc;
-        summary.gap = m.gap;
-        samplesPerSecondSum += m.samplesPerSecond;
-        summary.samplesPerSecond = samplesPerSecondSum / epoch;
-        if (!summary.epochsToFit && m.trainAcc >= config.fitThreshold) summary.epochsToFit = epoch;
-        observer.onEpoch(report);
+        summarizeEpoch(report->metrics, summary, samplesPerSecondSum);
+        observer.onEpoch(*report);
 
         learningRate *= config.lrDecay;
         if (config.stopWhenFit && summary.epochsToFit) break;

@@ -22,6 +22,7 @@
 #include <QVBoxLayout>
 
 #include "common/app_settings.h"
+#include "corruption/corruption_level.h"
 #include "corruption/corruption_mode.h"
 #include "model/model_catalog.h"
 #include "model/parameter_count.h"
@@ -375,7 +376,7 @@ void ExperimentPanel::setConfig(const RunConfig& config) {
     }
     {
         const QSignalBlocker block(m_level);
-        m_level->setValue(int(std::lround(config.level * 100)));
+        m_level->setValue(levelPercent(config.level));
     }
     m_weightDecay->setValue(config.weightDecay);
     m_dropout->setValue(config.dropout);

@@ -6,6 +6,7 @@
 #include <QPainter>
 
 #include "common/image_conversion.h"
+#include "corruption/corruption_level.h"
 #include "figures/series_style.h"
 
 namespace shatter {
@@ -62,7 +63,9 @@ QImage GallerySheet::render(const CorruptedDataset& data, const PlotTheme& theme
     painter.setFont(titleFont);
     const QString mode = data.mode == CorruptionMode::None
                              ? QString("true labels")
-                             : QString("%1, level %2%").arg(QString::fromUtf8(corruptionModeInfo(data.mode).title)).arg(qRound(data.level * 100));
+                             : QString("%1, level %2")
+                                   .arg(QString::fromUtf8(corruptionModeInfo(data.mode).title))
+                                   .arg(QString::fromStdString(formatLevel(data.level)));
     painter.drawText(QRect(margin, margin, logical.width() - 2 * margin, line + 4), Qt::AlignLeft,
                      "Training images: true label and the label the network learns (" + mode + ")");
     painter.setFont(font);

@@ -1,48 +1,34 @@
 #include "live/training_controller.h"
 
 #include <exception>
+#include <optional>
 
-#include <QDir>
 #include <QMetaObject>
 #include <QStandardPaths>
 
+#include "common/queued_observer.h"
 #include "data/dataset_source.h"
-#include "run/run_writer.h"
+#include "pipeline/run_pipeline.h"
 #include "shatter_error.h"
-#include "train/observer_fanout.h"
-#include "train/run_preparation.h"
-#include "train/trainer.h"
 
 namespace shatter {
 
 // Lives on the worker thread; hands each report to the GUI thread as a queued call.
-class TrainingController::SignalObserver : public TrainingObserver {
+class TrainingController::SignalObserver : public QueuedObserver<TrainingController, RunObserver> {
 public:
-    explicit SignalObserver(TrainingController* controller) : m_controller(controller) {}
+    using QueuedObserver::QueuedObserver;
 
-    void onStarted(const RunStart& start) override {
-        post([start](TrainingController* c) { Q_EMIT c->started(start); });
+    void onDataPrepared(const std::shared_ptr<const CorruptedDataset>& data) override {
+        post([data](TrainingController* c) { Q_EMIT c->dataPrepared(data); });
     }
-    void onProgress(const BatchProgress& progress) override {
-        post([progress](TrainingController* c) { Q_EMIT c->progress(progress); });
+    void onRunDirectory(const std::string& directory) override {
+        const QString folder = QString::fromStdString(directory);
+        post([folder](TrainingController* c) {
+            c->m_runDirectory = folder;
+            Q_EMIT c->runDirectoryCreated(folder);
+            if (c->m_state == State::Preparing) c->setState(State::Running);
+        });
     }
-    void onEpoch(const EpochReport& report) override {
-        post([report](TrainingController* c) { Q_EMIT c->epochEnded(report); });
-    }
-    void onFinished(const RunSummary& summary) override { m_summary = summary; }
-
-    const RunSummary& summary() const { return m_summary; }
-
-    template <typename F>
-    void post(F function) {
-        TrainingController* controller = m_controller;
-        QMetaObject::invokeMethod(controller, [controller, function]() { function(controller); },
-                                  Qt::QueuedConnection);
-    }
-
-private:
-    TrainingController* m_controller;
-    RunSummary m_summary;
 };
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
@@ -62,45 +48,28 @@ QString TrainingController::runsRoot() {
 void TrainingController::start(const RunConfig& config) {
     if (isActive()) return;
     if (m_worker.joinable()) m_worker.join();
-    {
-        std::lock_guard lock(m_trainerMutex);
-        m_stopRequested = false;
-        m_paused = false;
-        m_learningRate.reset();
-    }
     m_config = config;
     m_runDirectory.clear();
+    m_pipeline = std::make_unique<RunPipeline>(config, runsRoot().toStdString());
+    m_pipeline->setDatasetLoader([this](const std::string& spec) { return dataset(spec); });
     setState(State::Preparing);
-    m_worker = std::thread([this, config]() { work(config); });
+    m_worker = std::thread([this]() { work(); });
 }
 
 void TrainingController::setPaused(bool paused) {
     if (m_state != State::Running && m_state != State::Paused) return;
-    {
-        std::lock_guard lock(m_trainerMutex);
-        m_paused = paused;
-        if (m_trainer) m_trainer->setPaused(paused);
-    }
+    m_pipeline->setPaused(paused);
     setState(paused ? State::Paused : State::Running);
 }
 
 void TrainingController::stop() {
     if (!isActive()) return;
-    {
-        std::lock_guard lock(m_trainerMutex);
-        m_stopRequested = true;
-        if (m_trainer) {
-            m_trainer->setPaused(false);
-            m_trainer->requestStop();
-        }
-    }
+    m_pipeline->requestStop();
     setState(State::Stopping);
 }
 
 void TrainingController::setLearningRate(double learningRate) {
-    std::lock_guard lock(m_trainerMutex);
-    m_learningRate = learningRate;
-    if (m_trainer) m_trainer->setLearningRate(learningRate);
+    if (m_pipeline) m_pipeline->setLearningRate(learningRate);
 }
 
 void TrainingController::shutdown() {
@@ -145,7 +114,7 @@ void TrainingController::preloadDataset(const QString& spec) {
     });
 }
 
-void TrainingController::work(RunConfig config) {
+void TrainingController::work() {
     SignalObserver reporter(this);
     auto finish = [&reporter](std::optional<RunSummary> summary, QString error) {
         reporter.post([summary, error](TrainingController* c) {
@@ -156,43 +125,7 @@ void TrainingController::work(RunConfig config) {
         });
     };
     try {
-        config.validate();
-        auto loaded = dataset(config.dataset);
-        auto data = std::make_shared<const CorruptedDataset>(RunPreparation::prepare(config, *loaded));
-        reporter.post([data](TrainingController* c) { Q_EMIT c->dataPrepared(data); });
-
-        Trainer trainer(config, *data);
-        const std::string root = runsRoot().toStdString();
-        QDir().mkpath(QString::fromStdString(root));
-        RunWriter writer(root, config, *data, loaded->name);
-        const QString directory = QString::fromStdString(writer.directory());
-        reporter.post([directory](TrainingController* c) {
-            c->m_runDirectory = directory;
-            Q_EMIT c->runDirectoryCreated(directory);
-        });
-
-        {
-            std::lock_guard lock(m_trainerMutex);
-            if (m_stopRequested) trainer.requestStop();
-            trainer.setPaused(m_paused);
-            if (m_learningRate) trainer.setLearningRate(*m_learningRate);
-            m_trainer = &trainer;
-        }
-        struct Detach {
-            TrainingController* controller;
-            ~Detach() {
-                std::lock_guard lock(controller->m_trainerMutex);
-                controller->m_trainer = nullptr;
-            }
-        } detach{this};
-        reporter.post([](TrainingController* c) {
-            if (c->m_state == State::Preparing) c->setState(State::Running);
-        });
-
-        ObserverFanout fanout;
-        fanout.add(writer);
-        fanout.add(reporter);
-        const RunSummary summary = trainer.run(fanout);
+        const RunSummary summary = m_pipeline->run(reporter);
         QString error;
         if (summary.status == RunStatus::Diverged) {
             error = QString("The run diverged at epoch %1: %2\nTry a smaller learning rate.")

@@ -1,10 +1,8 @@
 #pragma once
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 
@@ -17,12 +15,12 @@
 
 namespace shatter {
 
-class Trainer;
+class RunPipeline;
 
-// Runs one training run at a time on a worker thread: loads the dataset (kept in memory between
-// runs of the same source), prepares the corrupted data, writes the run directory and trains.
-// The trainer's reports arrive on the GUI thread as signals carrying plain structs. Stop, pause
-// and the learning rate reach the trainer through its thread-safe setters.
+// Runs one training run at a time (a RunPipeline) on a worker thread, keeping the last dataset in
+// memory between runs of the same source. The pipeline's reports arrive on the GUI thread as
+// signals carrying plain structs. Stop, pause and the learning rate go to the pipeline, which
+// holds them until its trainer exists.
 class TrainingController : public QObject {
     Q_OBJECT
 
@@ -66,7 +64,7 @@ Q_SIGNALS:
 private:
     class SignalObserver;
 
-    void work(RunConfig config);
+    void work();
     void setState(State state);
     std::shared_ptr<const Dataset> dataset(const std::string& spec);
     void joinPreload();
@@ -76,12 +74,8 @@ private:
     QString m_runDirectory;
     std::thread m_worker;
     std::thread m_preloader;
-
-    std::mutex m_trainerMutex;  // guards the fields below
-    Trainer* m_trainer = nullptr;
-    bool m_stopRequested = false;
-    bool m_paused = false;
-    std::optional<double> m_learningRate;
+    // The run in progress, or the last one; replaced only while no worker runs.
+    std::unique_ptr<RunPipeline> m_pipeline;
 
     std::mutex m_cacheMutex;    // held while a dataset loads, so a second caller waits for it
     std::map<std::string, std::shared_ptr<const Dataset>> m_cache;

@@ -4,18 +4,18 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QMetaObject>
 
+#include "common/queued_observer.h"
+#include "live/training_controller.h"
 #include "shatter_error.h"
 #include "sweep/sweep_runner.h"
-#include "live/training_controller.h"
 
 namespace shatter {
 
 // Lives on the worker thread; hands each report to the GUI thread as a queued call.
-class SweepController::SignalObserver : public SweepObserver {
+class SweepController::SignalObserver : public QueuedObserver<SweepController, SweepObserver> {
 public:
-    explicit SignalObserver(SweepController* controller) : m_controller(controller) {}
+    using QueuedObserver::QueuedObserver;
 
     void onPointStarted(int index, int count, const RunConfig& point, const std::string& directory) override {
         const QString name = QString::fromStdString(SweepPlan::pointName(point));
@@ -37,25 +37,6 @@ public:
     void onPointFinished(int index, int count, const RunSummary& summary) override {
         post([=](SweepController* c) { Q_EMIT c->pointFinished(index, count, summary); });
     }
-    void onStarted(const RunStart& start) override {
-        post([start](SweepController* c) { Q_EMIT c->started(start); });
-    }
-    void onProgress(const BatchProgress& progress) override {
-        post([progress](SweepController* c) { Q_EMIT c->progress(progress); });
-    }
-    void onEpoch(const EpochReport& report) override {
-        post([report](SweepController* c) { Q_EMIT c->epochEnded(report); });
-    }
-
-    template <typename F>
-    void post(F function) {
-        SweepController* controller = m_controller;
-        QMetaObject::invokeMethod(controller, [controller, function]() { function(controller); },
-                                  Qt::QueuedConnection);
-    }
-
-private:
-    SweepController* m_controller;
 };
 
 SweepController::SweepController(QObject* parent) : QObject(parent) { registerTrainingMetaTypes(); }

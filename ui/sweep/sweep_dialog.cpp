@@ -12,16 +12,16 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "corruption/corruption_level.h"
+#include "live/training_controller.h"
 #include "model/model_catalog.h"
 #include "shatter_error.h"
-#include "sweep/sweep_record.h"
 #include "sweep/sweep_controller.h"
-#include "live/training_controller.h"
+#include "sweep/sweep_record.h"
 
 namespace shatter {
 
@@ -161,14 +161,7 @@ SweepPlan SweepDialog::plan() const {
     for (const auto& [mode, box] : m_modes) {
         if (box->isChecked()) plan.modes.push_back(mode);
     }
-    plan.levels.clear();
-    const QString text = m_levels->text();
-    for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const double level = QLocale::c().toDouble(part, &ok);
-        if (!ok) throw ConfigError("level '" + part.toStdString() + "' is not a number; write levels like 0, 0.2, 0.5, 1");
-        plan.levels.push_back(level);
-    }
+    plan.levels = parseLevelList(m_levels->text().toStdString());
     plan.validate();
     return plan;
 }
