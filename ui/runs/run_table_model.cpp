@@ -28,6 +28,8 @@ QString symbolFor(const QString& status) {
     if (status == "failed") return QStringLiteral("✗");
     if (status == "incomplete") return QStringLiteral("…");
     if (status == "running") return QStringLiteral("▶");
+    if (status == "cancelled") return QStringLiteral("⊘");
+    if (status == "pending") return QStringLiteral("⏳");
     return QStringLiteral("⚠");
 }
 
@@ -73,7 +75,18 @@ QString RunTableModel::statusOf(const RunEntry& entry) const {
     if (!entry.readable) return QStringLiteral("unreadable");
     if (entry.status == RunStatus::Incomplete && directoryOf(entry) == m_activeRun)
         return QStringLiteral("running");
+    if (entry.status == RunStatus::Incomplete && m_schedulerStates.contains(directoryOf(entry)))
+        return m_schedulerStates.value(directoryOf(entry));
     return QString::fromStdString(toString(entry.status));
+}
+
+void RunTableModel::setSchedulerStates(const QHash<QString, QString>& states,
+                                       const QHash<QString, QString>& tasks) {
+    if (states == m_schedulerStates && tasks == m_schedulerTasks) return;
+    m_schedulerStates = states;
+    m_schedulerTasks = tasks;
+    if (!m_entries.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
 }
 
 QIcon RunTableModel::swatch(const QString& directory) const {
@@ -133,7 +146,11 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         return m_ticked.contains(directory) ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::DecorationRole && column == NameColumn) return swatch(directory);
     if (role == Qt::ToolTipRole && column == NameColumn) return nameTip(entry);
-    if (role == Qt::ToolTipRole && column == StatusColumn) return statusTip(entry, statusOf(entry));
+    if (role == Qt::ToolTipRole && column == StatusColumn) {
+        const QString task = m_schedulerTasks.value(directory);
+        return statusTip(entry, statusOf(entry)) +
+               (task.isEmpty() ? QString() : " · Slurm task " + task);
+    }
     if (role == Qt::TextAlignmentRole) {
         if (column == StatusColumn) return int(Qt::AlignCenter);
         if (column >= TrainColumn) return int(Qt::AlignRight | Qt::AlignVCenter);

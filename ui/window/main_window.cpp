@@ -32,7 +32,9 @@
 #include "live/transport_bar.h"
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
+#include "runs/run_table_model.h"
 #include "shatter_error.h"
+#include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
 #include "window/status_bar.h"
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_compare(new CompareView),
       m_presetDescription(new QLabel),
       m_sweeps(new SweepController(this)),
+      m_slurm(new SlurmSweepMonitor(this)),
       m_figure1(new Figure1View) {
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
@@ -116,6 +119,7 @@ MainWindow::MainWindow(QWidget* parent)
     wireLiveRun();
     wire();
     wireSweeps();
+    wireSlurmSweeps();
     resize(1280, 800);
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
@@ -200,8 +204,13 @@ SweepDialog* MainWindow::openSweep() {
         return nullptr;
     }
     if (!m_sweepDialog) {
-        m_sweepDialog = new SweepDialog(m_sweeps, m_panel->config(), this);
+        m_sweepDialog = new SweepDialog(m_sweeps, m_slurm, m_panel->config(), this);
         m_sweepDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_sweepDialog, &SweepDialog::sweepStarted, this, [this](const QString& folder) {
+            // A sweep outside the runs folder (a cluster's shared folder) is listed as well.
+            const QString root = QDir(m_runs->runsRoot()).absolutePath() + "/";
+            if (!QDir(folder).absolutePath().startsWith(root)) m_runs->addFolder(folder);
+        });
     }
     m_sweepDialog->show();
     m_sweepDialog->raise();
@@ -258,6 +267,52 @@ void MainWindow::wireSweeps() {
         if (m_figure1->loadFolders({directory}, &error)) m_views->setCurrentWidget(m_figure1);
     });
     connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::wireSlurmSweeps() {
+    connect(m_slurm, &SlurmSweepMonitor::activeChanged, this, [this](bool active) {
+        if (active) m_slurmFinished = -1;
+    });
+    connect(m_slurm, &SlurmSweepMonitor::statusChanged, this, [this](const SweepStatus& status) {
+        // RUNS: the points' run folders appear as their tasks start; an unfinished one shows
+        // what Slurm says about it.
+        QHash<QString, QString> states;
+        QHash<QString, QString> tasks;
+        QStringList finished;
+        bool unlisted = false;
+        for (const SweepStatus::Point& point : status.points) {
+            if (point.directory.empty()) continue;
+            const QString directory = QString::fromStdString(point.directory);
+            states.insert(directory, QString::fromStdString(toString(point.state)));
+            tasks.insert(directory, QString::fromStdString(point.task));
+            if (point.state == PointState::Finished) finished << directory;
+            const RunEntry* listed = m_runs->entry(directory);
+            if (listed == nullptr)
+                unlisted = true;
+            else if (listed->status == RunStatus::Incomplete)
+                m_runs->refreshRun(directory);
+        }
+        if (unlisted) m_runs->refresh();
+        m_runs->model()->setSchedulerStates(states, tasks);
+        m_status->showMessage(
+            QString("Slurm sweep: %1 of %2 points finished, %3 running, %4 pending")
+                .arg(status.count(PointState::Finished))
+                .arg(status.points.size())
+                .arg(status.count(PointState::Running))
+                .arg(status.count(PointState::Pending)),
+            0);
+        // Figure 1 from whatever has finished so far.
+        if (finished.size() != m_slurmFinished && !finished.isEmpty()) {
+            m_slurmFinished = int(finished.size());
+            QString error;
+            m_figure1->loadFolders(finished, &error);
+        }
+    });
+    connect(m_slurm, &SlurmSweepMonitor::finished, this, [this](const QString& directory) {
+        m_status->showMessage("Slurm sweep ended: " + directory, 10000);
+    });
+    connect(m_slurm, &SlurmSweepMonitor::failed, this,
+            [this](const QString& message) { m_status->showMessage(message, 10000); });
 }
 
 void MainWindow::wire() {

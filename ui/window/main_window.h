@@ -19,6 +19,7 @@ class CompareView;
 class CorruptionPreview;
 class ExperimentPanel;
 class Figure1View;
+class SlurmSweepMonitor;
 class SweepController;
 class SweepDialog;
 class LiveRun;
@@ -61,6 +62,7 @@ public:
     StatusBar* runStatusBar() const { return m_status; }
     QTabWidget* lowerTabs() const { return m_tabs; }
     SweepController* sweepController() const { return m_sweeps; }
+    SlurmSweepMonitor* slurmMonitor() const { return m_slurm; }
     Figure1View* figure1View() const { return m_figure1; }
     QAction* presentationAction() const { return m_presentationAction; }
     QAction* darkAction() const { return m_darkAction; }
@@ -76,6 +78,7 @@ private:
     void wire();
     void wireLiveRun();
     void wireSweeps();
+    void wireSlurmSweeps();
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
@@ -96,7 +99,9 @@ private:
     CompareView* m_compare;
     QLabel* m_presetDescription;
     SweepController* m_sweeps;
+    SlurmSweepMonitor* m_slurm;
     Figure1View* m_figure1;
+    int m_slurmFinished = -1;  // finished points of the followed Slurm sweep, as last drawn
     QAction* m_presentationAction = nullptr;
     QAction* m_darkAction = nullptr;
     QPointer<SweepDialog> m_sweepDialog;
