@@ -80,6 +80,7 @@ SweepDialog::SweepDialog(SweepController* controller, SlurmSweepMonitor* slurm,
     m_points->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_points->verticalHeader()->setVisible(false);
     m_points->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_points->setMinimumWidth(420);
     m_points->setVisible(false);
 
     auto* form = new QFormLayout;
@@ -95,14 +96,17 @@ SweepDialog::SweepDialog(SweepController* controller, SlurmSweepMonitor* slurm,
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_close);
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QVBoxLayout;
     layout->addWidget(new QLabel("Every run uses the experiment panel's other settings (data, optimizer, seed)."));
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_progress);
-    layout->addWidget(m_points, 1);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
+    // The points of a Slurm sweep, beside the settings.
+    auto* columns = new QHBoxLayout(this);
+    columns->addLayout(layout);
+    columns->addWidget(m_points, 1);
 
     connect(m_models, &QListWidget::itemChanged, this, &SweepDialog::updateSummary);
     connect(m_levels, &QLineEdit::textChanged, this, &SweepDialog::updateSummary);

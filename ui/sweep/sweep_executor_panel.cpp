@@ -3,8 +3,10 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -35,28 +37,38 @@ SweepExecutorPanel::SweepExecutorPanel(QWidget* parent)
     m_processes->setToolTip("Worker processes sharing this machine's cores; each trains one point");
     m_folder->setPlaceholderText("the runs folder");
     m_folder->setToolTip("A folder every compute node sees at the same path (a shared filesystem)");
-    m_partition->setPlaceholderText("the cluster's default");
-    m_time->setPlaceholderText("e.g. 01:00:00 per point");
+    m_partition->setPlaceholderText("default");
+    m_time->setPlaceholderText("e.g. 01:00:00");
+    m_time->setToolTip("Time limit of each point (sbatch --time)");
     m_cpus->setRange(1, 1024);
     m_cpus->setToolTip("Cores per point (sbatch --cpus-per-task), also its thread count");
     m_gres->setPlaceholderText("e.g. gpu:1");
     m_maxParallel->setRange(0, 100000);
     m_maxParallel->setSpecialValueText("no limit");
     m_maxParallel->setToolTip("Points running at once (--array=…%M)");
-    m_extra->setPlaceholderText("e.g. --account=abc --qos=short");
+    m_extra->setPlaceholderText("e.g. --account=abc");
+    m_extra->setToolTip("More sbatch arguments, space-separated, passed as they are");
 
     auto* browse = new QPushButton("Browse…");
     auto* folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    auto* slurmForm = new QFormLayout(m_slurm);
-    slurmForm->addRow("Shared folder", folderRow);
-    slurmForm->addRow("Partition", m_partition);
-    slurmForm->addRow("Time limit", m_time);
-    slurmForm->addRow("CPUs per point", m_cpus);
-    slurmForm->addRow("GPUs (--gres)", m_gres);
-    slurmForm->addRow("At most running", m_maxParallel);
-    slurmForm->addRow("More sbatch arguments", m_extra);
+    // Two settings a row, so that the dialog stays short.
+    auto* slurmGrid = new QGridLayout(m_slurm);
+    slurmGrid->addWidget(new QLabel("Shared folder"), 0, 0);
+    slurmGrid->addLayout(folderRow, 0, 1, 1, 3);
+    slurmGrid->addWidget(new QLabel("Partition"), 1, 0);
+    slurmGrid->addWidget(m_partition, 1, 1);
+    slurmGrid->addWidget(new QLabel("Time limit"), 1, 2);
+    slurmGrid->addWidget(m_time, 1, 3);
+    slurmGrid->addWidget(new QLabel("CPUs per point"), 2, 0);
+    slurmGrid->addWidget(m_cpus, 2, 1);
+    slurmGrid->addWidget(new QLabel("GPUs (--gres)"), 2, 2);
+    slurmGrid->addWidget(m_gres, 2, 3);
+    slurmGrid->addWidget(new QLabel("At most running"), 3, 0);
+    slurmGrid->addWidget(m_maxParallel, 3, 1);
+    slurmGrid->addWidget(new QLabel("sbatch arguments"), 3, 2);
+    slurmGrid->addWidget(m_extra, 3, 3);
 
     auto* runOn = new QHBoxLayout;
     runOn->addWidget(m_executor, 1);

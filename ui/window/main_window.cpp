@@ -303,9 +303,15 @@ void MainWindow::wireSlurmSweeps() {
             0);
         // Figure 1 from whatever has finished so far.
         if (finished.size() != m_slurmFinished && !finished.isEmpty()) {
+            const bool first = m_slurmFinished <= 0;
             m_slurmFinished = int(finished.size());
             QString error;
-            m_figure1->loadFolders(finished, &error);
+            // Once every point finished, the sweep folder itself (one source instead of each run).
+            const QStringList source = finished.size() == int(status.points.size())
+                                           ? QStringList{m_slurm->directory()}
+                                           : finished;
+            if (m_figure1->loadFolders(source, &error) && first)
+                m_views->setCurrentWidget(m_figure1);
         }
     });
     connect(m_slurm, &SlurmSweepMonitor::finished, this, [this](const QString& directory) {
