@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/run_options.h"
+#include "cli/theory_options.h"
 #include "slurm/slurm_options.h"
 
 namespace shatter {
@@ -57,6 +58,10 @@ struct FigureOptions {
 };
 // Renders offscreen with Qt; only in builds with the GUI (SHATTER_CLI_FIGURE).
 int runFigureCommand(const FigureOptions& options);
+
+// The theory constructions of docs/PAPER.md §6 and §7 on a run's data; each writes a run folder.
+int runExpressivityCommand(const TheoryOptions& options);
+int runKernelCommand(const TheoryOptions& options);
 
 // Exit codes.
 constexpr int kExitOk = 0;

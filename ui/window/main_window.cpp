@@ -33,7 +33,6 @@
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_table_model.h"
-#include "shatter_error.h"
 #include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
@@ -377,13 +376,8 @@ bool MainWindow::applyPreset(const QString& title) {
 
 void MainWindow::startRun() {
     if (m_controller->isActive() || m_sweeps->isActive()) return;
+    // The run pipeline validates the settings; a bad one comes back through failed().
     const RunConfig config = m_panel->config();
-    try {
-        config.validate();
-    } catch (const ShatterError& error) {
-        showError(QString::fromStdString(error.what()));
-        return;
-    }
     m_views->setCurrentIndex(0);  // the new run's live curves
     m_liveRun->begin(config.epochs);
     saveSettings();
