@@ -34,7 +34,7 @@ int runsOfSweep(MainWindow& window, const QString& sweepFolder, RunStatus status
     int count = 0;
     for (const RunEntry& entry : window.runList()->entries()) {
         if (QString::fromStdString(entry.directory).startsWith(sweepFolder + "/") &&
-            entry.status == status)
+            entry.status() == status)
             ++count;
     }
     return count;

@@ -288,7 +288,7 @@ void MainWindow::wireSlurmSweeps() {
             const RunEntry* listed = m_runs->entry(directory);
             if (listed == nullptr)
                 unlisted = true;
-            else if (listed->status == RunStatus::Incomplete)
+            else if (listed->status() == RunStatus::Incomplete)
                 m_runs->refreshRun(directory);
         }
         if (unlisted) m_runs->refresh();
