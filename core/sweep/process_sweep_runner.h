@@ -11,11 +11,12 @@ namespace shatter {
 
 // Runs a sweep's points in N worker processes on this machine, each
 //   shatter-cli sweep-point SWEEP --index I --threads T
-// with the cores divided between them (T = threads / N); for small networks this beats one
-// process with every core. Each point writes SWEEP/<point name>; the workers' output goes to
-// SWEEP/worker-logs/<point name>.log. Running a sweep folder again resumes it: finished points
-// are skipped, unfinished ones retired and run again. cancel() may be called from any thread
-// and from a signal handler.
+// with the cores divided between them (T = threads / N). Small networks keep few cores busy in
+// one process, so on many cores N processes may finish sooner; each worker loads the dataset
+// itself, so on few, busy cores one process is faster (docs/CLUSTER.md has measurements). Each
+// point writes SWEEP/<point name>; the workers' output goes to SWEEP/worker-logs/<point name>.log.
+// Running a sweep folder again resumes it: finished points are skipped, unfinished ones retired and
+// run again. cancel() may be called from any thread and from a signal handler.
 class ProcessSweepRunner {
 public:
     ProcessSweepRunner(SweepPlan plan, std::string directory, int processes,
