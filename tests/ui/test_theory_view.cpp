@@ -3,6 +3,7 @@
 // kept as runs in RUNS (and comparable), and sizes over the memory limit refused before anything
 // starts. Screenshots go to SHATTER_ARTIFACT_DIR.
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -157,6 +158,9 @@ void TestTheoryView::expressivityIsBuiltAndDrawnThroughItsPoints() {
     QCOMPARE(int(plot->markedKinks().size()), 6);  // b_101 .. b_106
     for (double kink : plot->markedKinks()) QVERIFY(kink > from && kink < to);
     saveArtifact(window, "theory-expressivity-zoomed.png");
+    view->wholeSwingBox()->setChecked(true);
+    QCOMPARE(checkThroughPoints(), 7);
+    saveArtifact(window, "theory-expressivity-swing.png");
 
     // The run folder is in RUNS: finished, its accuracies, no epochs to fit.
     RunListPanel* list = window.runList();
@@ -176,7 +180,7 @@ void TestTheoryView::kernelRunsCompareTrueAndRandomLabels() {
     window.viewTabs()->setCurrentWidget(window.theoryView());
     window.theoryView()->views()->setCurrentWidget(window.theoryView()->kernelView());
     KernelView* view = window.theoryView()->kernelView();
-    QVERIFY(view->memoryLabel()->text().contains("Needs"));
+    QVERIFY(view->memoryLabel()->text().contains("needs"));
     QSignalSpy finished(window.theoryView()->controller(), &TheoryController::kernelFinished);
     QTest::mouseClick(view->bothButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(finished.count() == 2, kTimeoutMs);

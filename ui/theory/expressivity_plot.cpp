@@ -29,7 +29,7 @@ ExpressivityPlot::ExpressivityPlot(QWidget* parent)
     m_plot->setMinimumHeight(220);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
-    m_plot->xAxis->setLabel("projection ⟨a, x⟩");
+    m_plot->xAxis->setLabel("projection a·x of each training image onto the random direction a");
     m_plot->yAxis->setLabel("network output");
     m_plot->setNoAntialiasingOnDrag(true);
 
@@ -109,6 +109,13 @@ void ExpressivityPlot::rebuildPoints() {
     styleGraphs();
 }
 
+void ExpressivityPlot::setFitVertical(bool fit) {
+    m_fitVertical = fit;
+    m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
+    if (!fit) m_plot->yAxis->setRange(kTargetLow, kTargetHigh);
+    redrawFunction();
+}
+
 void ExpressivityPlot::resetView() {
     m_plot->yAxis->setRange(kTargetLow, kTargetHigh);
     if (m_network && !m_network->projections.empty()) {
@@ -153,6 +160,13 @@ void ExpressivityPlot::redrawFunction() {
         }
     }
     m_kinks->setData(kinkT, kinkValue, true);
+    if (m_fitVertical && !m_drawn.value.empty()) {
+        const auto [low, high] = std::minmax_element(m_drawn.value.begin(), m_drawn.value.end());
+        const double bottom = std::min(*low, kTargetLow);
+        const double top = std::max(*high, kTargetHigh);
+        const double margin = (top - bottom) * 0.05;
+        m_plot->yAxis->setRange(bottom - margin, top + margin);
+    }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -163,7 +177,10 @@ void ExpressivityPlot::styleGraphs() {
         m_classGraphs[label]->setScatterStyle(
             QCPScatterStyle(shapeFor(int(label)), colour, colour, pointSize));
     }
-    m_function->setPen(QPen(m_theme.foreground(), m_theme.lineWidth() * 0.5));
+    // Light enough that the points stay visible where the function swings densely.
+    QColor line = m_theme.foreground();
+    line.setAlpha(150);
+    m_function->setPen(QPen(line, m_theme.presentation ? 2.0 : 1.0));
     m_kinks->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, m_theme.foreground(),
                                              m_theme.background(), pointSize));
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -34,6 +34,9 @@ public:
     // Back to every point, targets in view.
     void resetView();
     void setVisibleRange(double from, double to);
+    // On: the vertical axis follows the function in view (its whole swing between points);
+    // off: it shows the targets 0 and 1.
+    void setFitVertical(bool fit);
 
     QCustomPlot* plot() const { return m_plot; }
     // The training points drawn (all classes).
@@ -60,6 +63,7 @@ private:
     std::vector<double> m_markedKinks;
     QStringList m_classNames;
     int m_output = 0;
+    bool m_fitVertical = false;
     PlotTheme m_theme;
     QFont m_baseFont;
 };

@@ -1,5 +1,6 @@
 #include "theory/expressivity_view.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -25,6 +26,7 @@ ExpressivityView::ExpressivityView(TheoryController* controller,
       m_memory(new QLabel),
       m_message(new QLabel),
       m_readout(new QLabel),
+      m_fitVertical(new QCheckBox("Whole swing")),
       m_plot(new ExpressivityPlot) {
     m_build->setObjectName("buildNetworkButton");
     m_build->setToolTip(
@@ -34,6 +36,10 @@ ExpressivityView::ExpressivityView(TheoryController* controller,
     m_class->setToolTip("The output (class) whose function is drawn");
     m_class->setEnabled(false);
     m_class->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_memory->setWordWrap(true);
+    m_fitVertical->setToolTip(
+        "Fit the vertical axis to the function in view: between neighbouring points it swings "
+        "far outside the targets 0 and 1");
     m_message->setWordWrap(true);
     m_message->setVisible(false);
     m_message->setStyleSheet("QLabel { color: #c83c28; }");
@@ -51,21 +57,25 @@ ExpressivityView::ExpressivityView(TheoryController* controller,
     controls->addWidget(new QLabel("Output for class"));
     controls->addWidget(m_class);
     controls->addSpacing(12);
-    controls->addWidget(m_memory, 1);
+    controls->addWidget(m_fitVertical);
+    controls->addStretch(1);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);
+    layout->addWidget(m_memory);
     layout->addWidget(m_message);
     layout->addWidget(m_readout);
     layout->addWidget(m_plot, 1);
     auto* hint = new QLabel(
         "Wheel: zoom along the line · Shift+wheel: zoom vertically · drag: pan · double-click: "
-        "everything. Between neighbouring points the function swings far outside 0…1.");
+        "everything. Between neighbouring points the function swings far outside 0…1 (see "
+        "\"Whole swing\").");
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(hint);
 
     connect(m_build, &QPushButton::clicked, this, &ExpressivityView::build);
+    connect(m_fitVertical, &QCheckBox::toggled, m_plot, &ExpressivityPlot::setFitVertical);
     connect(m_class, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int index) {
         if (index >= 0) m_plot->setOutput(index);
     });
@@ -97,7 +107,7 @@ void ExpressivityView::refresh() {
     const RunConfig config = m_config();
     const TheorySize size = TheorySize::of(config, m_controller->splits());
     const QString refused = m_controller->refusal(TheoryController::Method::Expressivity, config);
-    m_memory->setText(QString("%1 images, %2 · %3")
+    m_memory->setText(QString("%1 training images, %2: %3")
                           .arg(fmt::count(size.n))
                           .arg(describeLabelling(config))
                           .arg(fmt::memory(size.expressivityBytes(), m_controller->memoryLimitBytes())));

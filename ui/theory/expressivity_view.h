@@ -7,6 +7,7 @@
 #include "theory/theory_outcomes.h"
 #include "train/run_config.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -36,6 +37,7 @@ public:
 
     QPushButton* buildButton() const { return m_build; }
     QComboBox* classBox() const { return m_class; }
+    QCheckBox* wholeSwingBox() const { return m_fitVertical; }
     QLabel* readout() const { return m_readout; }
     QLabel* memoryLabel() const { return m_memory; }
     QLabel* messageLabel() const { return m_message; }
@@ -57,6 +59,7 @@ private:
     QLabel* m_memory;
     QLabel* m_message;
     QLabel* m_readout;
+    QCheckBox* m_fitVertical;
     ExpressivityPlot* m_plot;
 };
 

@@ -55,7 +55,7 @@ KernelView::KernelView(TheoryController* controller, std::function<RunConfig()> 
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_chart = new KernelBarChart;
 
     auto* buttons = new QHBoxLayout;
@@ -68,7 +68,7 @@ KernelView::KernelView(TheoryController* controller, std::function<RunConfig()> 
     results->addWidget(m_table);
     results->addWidget(m_chart);
     results->setStretchFactor(0, 1);
-    results->setStretchFactor(1, 2);
+    results->setStretchFactor(1, 3);
     results->setChildrenCollapsible(false);
 
     auto* layout = new QVBoxLayout(this);
@@ -181,7 +181,7 @@ void KernelView::refresh() {
     const RunConfig config = m_config();
     const TheorySize size = TheorySize::of(config, m_controller->splits());
     const bool refused = !m_controller->refusal(TheoryController::Method::Kernel, config).isEmpty();
-    m_memory->setText(QString("%1 training and %2 test images · %3")
+    m_memory->setText(QString("%1 training and %2 test images: %3")
                           .arg(fmt::count(size.n), fmt::count(size.m),
                                fmt::memory(size.kernelBytes(), m_controller->memoryLimitBytes())));
     m_memory->setStyleSheet(refused ? "QLabel { color: #c83c28; }" : QString());

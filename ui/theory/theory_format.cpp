@@ -3,7 +3,6 @@
 #include <QLocale>
 #include <cmath>
 
-#include "theory/memory_budget.h"
 
 namespace shatter::theory_format {
 
@@ -12,10 +11,20 @@ QString percent(double fraction) {
     return QLocale().toString(100.0 * fraction, 'f', 1) + "%";
 }
 
+QString bytes(std::int64_t value) {
+    static const char* const units[] = {"bytes", "KB", "MB", "GB", "TB"};
+    double scaled = double(value);
+    int unit = 0;
+    while (scaled >= 1000.0 && unit < 4) {
+        scaled /= 1000.0;
+        ++unit;
+    }
+    if (unit == 0) return QString("%1 bytes").arg(value);
+    return QLocale().toString(scaled, 'f', scaled < 10.0 ? 2 : 1) + " " + units[unit];
+}
+
 QString memory(std::int64_t needed, std::int64_t limit) {
-    return QString("Needs %1 of memory (limit %2)")
-        .arg(QString::fromStdString(MemoryBudget::format(needed)),
-             QString::fromStdString(MemoryBudget::format(limit)));
+    return QString("needs %1 of memory (limit %2)").arg(bytes(needed), bytes(limit));
 }
 
 QString count(std::int64_t value) { return QLocale().toString(qlonglong(value)); }
