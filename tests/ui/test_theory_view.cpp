@@ -221,6 +221,14 @@ void TestTheoryView::kernelRunsCompareTrueAndRandomLabels() {
     window.viewTabs()->setCurrentWidget(window.compareView());
     QTest::qWait(100);
     QVERIFY(window.compareView()->rowOf("test_acc") >= 0);
+    const int epochsRow = window.compareView()->rowOf("epochs_done");
+    QVERIFY(epochsRow >= 0);
+    QCOMPARE(window.compareView()->table()->item(epochsRow, 0)->text(), QString("kernel (no epochs)"));
+    const QString statusTip = list->sortedModel()
+                                  ->indexOf(randomRun.directory, RunTableModel::StatusColumn)
+                                  .data(Qt::ToolTipRole)
+                                  .toString();
+    QVERIFY2(statusTip.contains("kernel (no epochs)"), qPrintable(statusTip));
     window.close();
 }
 

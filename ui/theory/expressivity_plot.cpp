@@ -61,12 +61,27 @@ ExpressivityPlot::ExpressivityPlot(QWidget* parent)
     applyTheme(m_theme);
 }
 
+void ExpressivityPlot::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitLegend();
+}
+
+void ExpressivityPlot::fitLegend() {
+    const double columnWidth = 150.0 * m_theme.fontScale();
+    const int columns = std::clamp(int(width() / columnWidth), 2, 6);
+    if (columns == m_plot->legend->wrap()) return;
+    m_plot->legend->setWrap(columns);
+    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void ExpressivityPlot::setNetwork(std::shared_ptr<const ExpressivityResult> network,
                                   const QStringList& classNames) {
     m_network = std::move(network);
     m_classNames = classNames;
     if (m_network && (m_output < 0 || m_output >= m_network->classes)) m_output = 0;
     rebuildPoints();
+    fitLegend();
     resetView();
 }
 
@@ -190,6 +205,7 @@ void ExpressivityPlot::applyTheme(const PlotTheme& theme) {
     m_theme = theme;
     theme.apply(m_plot, theme.font(m_baseFont));
     styleGraphs();
+    fitLegend();
 }
 
 }  // namespace shatter

@@ -49,7 +49,12 @@ public:
 
     void applyTheme(const PlotTheme& theme);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    // As many legend columns as fit the width, so no class name is cut.
+    void fitLegend();
     void rebuildPoints();
     void redrawFunction();
     void styleGraphs();
