@@ -165,9 +165,11 @@ void TestTheoryView::expressivityIsBuiltAndDrawnThroughItsPoints() {
     // The run folder is in RUNS: finished, its accuracies, no epochs to fit.
     RunListPanel* list = window.runList();
     QTRY_VERIFY_WITH_TIMEOUT(list->entry(outcome->directory), 10000);
-    QCOMPARE(list->sortedModel()->indexOf(outcome->directory).data(RunTableModel::StatusRole).toString(),
-             QString("finished"));
-    QCOMPARE(cell(list, outcome->directory, RunTableModel::TrainColumn), QLocale().toString(100.0, 'f', 1));
+    QCOMPARE(
+        list->sortedModel()->indexOf(outcome->directory).data(RunTableModel::StatusRole).toString(),
+        QString("finished"));
+    QCOMPARE(cell(list, outcome->directory, RunTableModel::TrainColumn),
+             QLocale().toString(100.0, 'f', 1));
     QCOMPARE(cell(list, outcome->directory, RunTableModel::FitColumn), QString("–"));
     window.close();
 }
@@ -211,9 +213,13 @@ void TestTheoryView::kernelRunsCompareTrueAndRandomLabels() {
 
     // Both are runs in RUNS, and the comparison takes them without epochs.
     RunListPanel* list = window.runList();
-    QTRY_VERIFY_WITH_TIMEOUT(list->entry(trueRun.directory) && list->entry(randomRun.directory), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(list->entry(trueRun.directory) && list->entry(randomRun.directory),
+                             10000);
     QCOMPARE(cell(list, randomRun.directory, RunTableModel::FitColumn), QString("–"));
-    QCOMPARE(list->sortedModel()->indexOf(randomRun.directory).data(RunTableModel::StatusRole).toString(),
+    QCOMPARE(list->sortedModel()
+                 ->indexOf(randomRun.directory)
+                 .data(RunTableModel::StatusRole)
+                 .toString(),
              QString("finished"));
     RunTableModel* model = list->model();
     model->setTicked(QStringList{trueRun.directory, randomRun.directory});
@@ -223,7 +229,8 @@ void TestTheoryView::kernelRunsCompareTrueAndRandomLabels() {
     QVERIFY(window.compareView()->rowOf("test_acc") >= 0);
     const int epochsRow = window.compareView()->rowOf("epochs_done");
     QVERIFY(epochsRow >= 0);
-    QCOMPARE(window.compareView()->table()->item(epochsRow, 0)->text(), QString("kernel (no epochs)"));
+    QCOMPARE(window.compareView()->table()->item(epochsRow, 0)->text(),
+             QString("kernel (no epochs)"));
     const QString statusTip = list->sortedModel()
                                   ->indexOf(randomRun.directory, RunTableModel::StatusColumn)
                                   .data(Qt::ToolTipRole)

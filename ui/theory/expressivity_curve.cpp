@@ -42,7 +42,8 @@ ExpressivityCurve ExpressivityCurve::sample(const ExpressivityResult& network, i
 
 int ExpressivityCurve::kinksWithin(const ExpressivityResult& network, double from, double to) {
     const auto& b = network.biases;
-    return int(std::upper_bound(b.begin(), b.end(), to) - std::lower_bound(b.begin(), b.end(), from));
+    return int(std::upper_bound(b.begin(), b.end(), to) -
+               std::lower_bound(b.begin(), b.end(), from));
 }
 
 }  // namespace shatter

@@ -1,8 +1,9 @@
 #include "theory/expressivity_plot.h"
 
+#include <qcustomplot.h>
+
 #include <QVBoxLayout>
 #include <algorithm>
-#include <qcustomplot.h>
 
 #include "theory/expressivity_curve.h"
 

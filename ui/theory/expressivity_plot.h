@@ -28,7 +28,8 @@ public:
 
     explicit ExpressivityPlot(QWidget* parent = nullptr);
 
-    void setNetwork(std::shared_ptr<const ExpressivityResult> network, const QStringList& classNames);
+    void setNetwork(std::shared_ptr<const ExpressivityResult> network,
+                    const QStringList& classNames);
     void setOutput(int output);
     int output() const { return m_output; }
     // Back to every point, targets in view.

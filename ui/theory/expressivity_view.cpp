@@ -16,8 +16,8 @@ namespace shatter {
 
 namespace fmt = theory_format;
 
-ExpressivityView::ExpressivityView(TheoryController* controller,
-                                   std::function<RunConfig()> config, QWidget* parent)
+ExpressivityView::ExpressivityView(TheoryController* controller, std::function<RunConfig()> config,
+                                   QWidget* parent)
     : QWidget(parent),
       m_controller(controller),
       m_config(std::move(config)),
@@ -83,7 +83,8 @@ ExpressivityView::ExpressivityView(TheoryController* controller,
         m_build->setEnabled(!busy);
         if (!busy) setBusy(false);
     });
-    connect(m_controller, &TheoryController::expressivityBuilt, this, &ExpressivityView::showOutcome);
+    connect(m_controller, &TheoryController::expressivityBuilt, this,
+            &ExpressivityView::showOutcome);
     connect(m_controller, &TheoryController::failed, this,
             [this](TheoryController::Method method, const QString& message) {
                 if (method == TheoryController::Method::Expressivity) showError(message);
@@ -107,10 +108,11 @@ void ExpressivityView::refresh() {
     const RunConfig config = m_config();
     const TheorySize size = TheorySize::of(config, m_controller->splits());
     const QString refused = m_controller->refusal(TheoryController::Method::Expressivity, config);
-    m_memory->setText(QString("%1 training images, %2: %3")
-                          .arg(fmt::count(size.n))
-                          .arg(describeLabelling(config))
-                          .arg(fmt::memory(size.expressivityBytes(), m_controller->memoryLimitBytes())));
+    m_memory->setText(
+        QString("%1 training images, %2: %3")
+            .arg(fmt::count(size.n))
+            .arg(describeLabelling(config))
+            .arg(fmt::memory(size.expressivityBytes(), m_controller->memoryLimitBytes())));
     m_memory->setStyleSheet(refused.isEmpty() ? QString() : "QLabel { color: #c83c28; }");
 }
 
@@ -144,10 +146,11 @@ void ExpressivityView::showError(const QString& message) {
 
 QString ExpressivityView::readoutText(const ExpressivityOutcome& outcome) const {
     const ExpressivityResult& r = outcome.result;
-    return QString("<b>n = %1</b> training points (%2), <b>d = %3</b> · weights: <b>2n+d = %4</b> "
-                   "per output, <b>%5</b> in all (%6 outputs share a and b)<br>"
-                   "train accuracy <b>%7</b> · test accuracy <b>%8</b> · smallest gap between "
-                   "projections <b>%9</b> · %10 s")
+    return QString(
+               "<b>n = %1</b> training points (%2), <b>d = %3</b> · weights: <b>2n+d = %4</b> "
+               "per output, <b>%5</b> in all (%6 outputs share a and b)<br>"
+               "train accuracy <b>%7</b> · test accuracy <b>%8</b> · smallest gap between "
+               "projections <b>%9</b> · %10&nbsp;s")
         .arg(fmt::count(r.n), outcome.labelling.toHtmlEscaped(), fmt::count(r.d),
              fmt::count(r.weightsPerOutput), fmt::count(r.totalWeights), QString::number(r.classes),
              fmt::percent(r.trainAcc), fmt::percent(r.testAcc), fmt::number(r.minGap))

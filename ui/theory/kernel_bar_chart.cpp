@@ -1,9 +1,10 @@
 #include "theory/kernel_bar_chart.h"
 
+#include <qcustomplot.h>
+
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
-#include <qcustomplot.h>
 
 namespace shatter {
 

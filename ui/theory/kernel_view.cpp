@@ -23,7 +23,8 @@ namespace fmt = theory_format;
 
 namespace {
 
-const QStringList kColumns = {"Run", "kernel", "n", "σ", "λ", "train", "test", "RKHS norm", "seconds"};
+const QStringList kColumns = {"Run",   "kernel", "n",         "σ",      "λ",
+                              "train", "test",   "RKHS norm", "seconds"};
 
 QString bandwidthText(const KernelResult& r) {
     if (r.kernel != KernelType::Rbf) return "–";
@@ -166,7 +167,8 @@ bool KernelView::started(bool ok) {
 }
 
 bool KernelView::runTrueLabels() {
-    return started(m_controller->runKernel(TheoryController::withTrueLabels(m_config()), settings()));
+    return started(
+        m_controller->runKernel(TheoryController::withTrueLabels(m_config()), settings()));
 }
 
 bool KernelView::runRandomLabels() {

@@ -46,9 +46,9 @@ std::int64_t TheoryController::bytesNeeded(Method method, const RunConfig& confi
 
 QString TheoryController::refusal(Method method, const RunConfig& config) const {
     const TheorySize size = TheorySize::of(config, m_splits);
-    const std::string what = (method == Method::Expressivity ? "the 2n+d network for "
-                                                             : "kernel interpolation on ") +
-                             std::to_string(size.n) + " training images";
+    const std::string what =
+        (method == Method::Expressivity ? "the 2n+d network for " : "kernel interpolation on ") +
+        std::to_string(size.n) + " training images";
     try {
         MemoryBudget::require(bytesNeeded(method, config), memoryLimitBytes(), what);
     } catch (const std::exception& error) {
@@ -74,7 +74,8 @@ bool TheoryController::buildExpressivity(const RunConfig& config) {
 }
 
 bool TheoryController::runKernel(const RunConfig& config, const KernelSettings& settings) {
-    return start(Method::Kernel, config, [this, config, settings]() { kernelJob(config, settings); });
+    return start(Method::Kernel, config,
+                 [this, config, settings]() { kernelJob(config, settings); });
 }
 
 bool TheoryController::compareKernel(const RunConfig& config, const KernelSettings& settings) {
@@ -140,8 +141,8 @@ std::shared_ptr<const Dataset> TheoryController::dataset(const std::string& spec
 void TheoryController::expressivityJob(const RunConfig& config) {
     try {
         const TheoryData data = TheoryRunner::prepare(config, *dataset(config.dataset));
-        ExpressivityRun run = TheoryRunner::runExpressivity(config, data, m_memoryLimit,
-                                                            m_runsRoot.toStdString());
+        ExpressivityRun run =
+            TheoryRunner::runExpressivity(config, data, m_memoryLimit, m_runsRoot.toStdString());
         auto outcome = std::make_shared<ExpressivityOutcome>();
         outcome->directory = QString::fromStdString(run.directory);
         outcome->result = std::move(run.result);

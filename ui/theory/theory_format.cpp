@@ -3,7 +3,6 @@
 #include <QLocale>
 #include <cmath>
 
-
 namespace shatter::theory_format {
 
 QString percent(double fraction) {

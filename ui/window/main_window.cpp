@@ -271,7 +271,9 @@ void MainWindow::addTheoryTab() {
     connect(m_panel, &ExperimentPanel::edited, m_theory, &TheoryView::refresh);
     // A theory run's folder is listed as soon as it appears; read it again once it has results.
     connect(controller, &TheoryController::expressivityBuilt, m_runs,
-            [this](std::shared_ptr<const ExpressivityOutcome> outcome) { m_runs->refreshRun(outcome->directory); });
+            [this](std::shared_ptr<const ExpressivityOutcome> outcome) {
+                m_runs->refreshRun(outcome->directory);
+            });
     connect(controller, &TheoryController::kernelFinished, m_runs,
             [this](const KernelOutcome& outcome) { m_runs->refreshRun(outcome.directory); });
     connect(controller, &TheoryController::failed, m_runs, [this]() { m_runs->refresh(); });
