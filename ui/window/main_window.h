@@ -22,6 +22,7 @@ class Figure1View;
 class SlurmSweepMonitor;
 class SweepController;
 class SweepDialog;
+class TheoryView;
 class LiveRun;
 class LiveView;
 class RunListPanel;
@@ -70,6 +71,7 @@ public:
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
     CompareView* compareView() const { return m_compare; }
+    TheoryView* theoryView() const { return m_theory; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -79,6 +81,7 @@ private:
     void wireLiveRun();
     void wireSweeps();
     void wireSlurmSweeps();
+    void addTheoryTab();
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
@@ -102,6 +105,7 @@ private:
     SlurmSweepMonitor* m_slurm;
     Figure1View* m_figure1;
     int m_slurmFinished = -1;  // finished points of the followed Slurm sweep, as last drawn
+    TheoryView* m_theory = nullptr;
     QAction* m_presentationAction = nullptr;
     QAction* m_darkAction = nullptr;
     QPointer<SweepDialog> m_sweepDialog;
