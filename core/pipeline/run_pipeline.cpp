@@ -33,7 +33,13 @@ RunSummary RunPipeline::run(RunObserver& observer) {
     ObserverFanout fanout;
     fanout.add(writer);
     fanout.add(observer);
-    return train(trainer, fanout);
+    RunSummary summary = train(trainer, fanout);
+    if (!writer.firstError().empty() && summary.status != RunStatus::Failed) {
+        // summary.json itself could not be written: the run still ends failed, with the reason.
+        summary.status = RunStatus::Failed;
+        summary.message = writer.firstError();
+    }
+    return summary;
 }
 
 RunSummary RunPipeline::train(Trainer& trainer, TrainingObserver& observer) {
