@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shatter_error.h"
+
 namespace shatter {
 
 // Each flag is handed to RunConfig::mergeJson under its config.json key, so that a flag is read
@@ -65,7 +67,17 @@ void RunOptions::addTo(CLI::App& command) {
 }
 
 RunConfig RunOptions::resolve() const {
-    RunConfig config = m_configFile.empty() ? RunConfig{} : RunConfig::fromJsonFile(m_configFile);
+    RunConfig config;
+    if (!m_configFile.empty()) {
+        config = RunConfig::fromJsonFile(m_configFile);
+        // The limits that depend on this machine (threads) are checked here too, so that a bad
+        // value in the file is reported with the file's name.
+        try {
+            config.validate();
+        } catch (const ConfigError& error) {
+            throw ConfigError(m_configFile + ": " + error.what());
+        }
+    }
     for (const auto& apply : m_appliers) apply(config);
     return config;
 }

@@ -23,6 +23,7 @@ RunSummary RunPipeline::run(RunObserver& observer) {
 
     auto data =
         std::make_shared<const CorruptedDataset>(RunPreparation::prepare(m_config, *dataset));
+    RunPreparation::checkTrainable(m_config, *data);
     observer.onDataPrepared(data);
 
     RunWriter writer(m_root, m_config, *data, dataset->name);

@@ -23,15 +23,6 @@ void RunPreparation::checkFits(const RunConfig& config, const Dataset& dataset) 
     for (const ImageSet* split : {&dataset.train, &dataset.test}) {
         const char* which = split == &dataset.train ? "training" : "test";
         if (split->size() == 0) throw DataError(origin + ": the " + std::string(which) + " split holds no images");
-        if (split->height < ImageSet::kMinimumSide || split->width < ImageSet::kMinimumSide) {
-            throw DataError(origin + ": " + which + " images are " + std::to_string(split->height) + "x" +
-                            std::to_string(split->width) + " pixels; the networks need at least " +
-                            std::to_string(ImageSet::kMinimumSide) + "x" + std::to_string(ImageSet::kMinimumSide));
-        }
-        if (split->channels != 1 && split->channels != 3) {
-            throw DataError(origin + ": " + which + " images have " + std::to_string(split->channels) +
-                            " channels, expected 1 (grey) or 3 (colour)");
-        }
         if (split->pixels.size() != split->size() * split->imageBytes()) {
             throw DataError(origin + ": the " + std::string(which) + " split's pixels do not match its labels");
         }
@@ -58,7 +49,23 @@ void RunPreparation::checkFits(const RunConfig& config, const Dataset& dataset) 
         throw ConfigError("test_size " + std::to_string(config.testSize) + ": " + origin + " has " +
                           std::to_string(testImages) + " test images (use 0 for all of them)");
     }
-    const std::int64_t trainCount = config.trainSize > 0 ? config.trainSize : trainImages;
+}
+
+void RunPreparation::checkTrainable(const RunConfig& config, const CorruptedDataset& data) {
+    const std::string origin = "dataset '" + config.dataset + "'";
+    for (const ImageSet* split : {&data.train, &data.test}) {
+        const char* which = split == &data.train ? "training" : "test";
+        if (split->height < ImageSet::kMinimumSide || split->width < ImageSet::kMinimumSide) {
+            throw DataError(origin + ": " + which + " images are " + std::to_string(split->height) + "x" +
+                            std::to_string(split->width) + " pixels; the networks need at least " +
+                            std::to_string(ImageSet::kMinimumSide) + "x" + std::to_string(ImageSet::kMinimumSide));
+        }
+        if (split->channels != 1 && split->channels != 3) {
+            throw DataError(origin + ": " + which + " images have " + std::to_string(split->channels) +
+                            " channels, expected 1 (grey) or 3 (colour)");
+        }
+    }
+    const auto trainCount = static_cast<std::int64_t>(data.train.size());
     if (config.batchSize > trainCount) {
         throw ConfigError("batch_size " + std::to_string(config.batchSize) + ": larger than the " +
                           std::to_string(trainCount) + " training images of the run");
