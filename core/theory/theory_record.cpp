@@ -20,11 +20,11 @@ T valueOr(const nlohmann::json& json, const char* key, T fallback) {
     return json.at(key).get<T>();
 }
 
-}  // namespace
-
-TheoryRecord TheoryRecord::from(const ExpressivityResult& result) {
+// What both constructions report: the problem's size, how well the fit did, what it cost.
+template <typename Result>
+TheoryRecord sharedPart(const char* kind, const Result& result) {
     TheoryRecord record;
-    record.kind = kExpressivity;
+    record.kind = kind;
     record.n = result.n;
     record.d = result.d;
     record.classes = result.classes;
@@ -33,6 +33,13 @@ TheoryRecord TheoryRecord::from(const ExpressivityResult& result) {
     record.maxResidual = result.maxResidual;
     record.seconds = result.seconds;
     record.bytesNeeded = result.bytesNeeded;
+    return record;
+}
+
+}  // namespace
+
+TheoryRecord TheoryRecord::from(const ExpressivityResult& result) {
+    TheoryRecord record = sharedPart(kExpressivity, result);
     record.weightsPerOutput = result.weightsPerOutput;
     record.totalWeights = result.totalWeights;
     record.minGap = result.minGap;
@@ -40,16 +47,7 @@ TheoryRecord TheoryRecord::from(const ExpressivityResult& result) {
 }
 
 TheoryRecord TheoryRecord::from(const KernelResult& result) {
-    TheoryRecord record;
-    record.kind = kKernel;
-    record.n = result.n;
-    record.d = result.d;
-    record.classes = result.classes;
-    record.trainAcc = result.trainAcc;
-    record.testAcc = result.testAcc;
-    record.maxResidual = result.maxResidual;
-    record.seconds = result.seconds;
-    record.bytesNeeded = result.bytesNeeded;
+    TheoryRecord record = sharedPart(kKernel, result);
     record.kernel = kernelTypeKey(result.kernel);
     record.bandwidth = result.kernel == KernelType::Rbf ? result.bandwidth : NAN;
     record.bandwidthFromMedian = result.bandwidthFromMedian;

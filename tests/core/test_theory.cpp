@@ -340,9 +340,9 @@ private Q_SLOTS:
         QCOMPARE(entries.size(), std::size_t{2});
         for (const RunEntry& entry : entries) {
             QVERIFY2(entry.readable, entry.error.c_str());
-            QVERIFY(entry.status == RunStatus::Finished);
-            QCOMPARE(entry.trainAcc, 1.0);
-            QCOMPARE(entry.epochCount, 0);
+            QVERIFY(entry.status() == RunStatus::Finished);
+            QCOMPARE(entry.summary().trainAcc, 1.0);
+            QCOMPARE(entry.epochCount(), 0);
         }
     }
 
@@ -359,7 +359,7 @@ private Q_SLOTS:
         const std::vector<RunEntry> entries = RunLibrary::scan({root.path().toStdString()});
         QCOMPARE(entries.size(), std::size_t{1});
         QVERIFY(entries.front().readable);
-        QVERIFY(entries.front().status == RunStatus::Failed);
+        QVERIFY(entries.front().status() == RunStatus::Failed);
         const RunRecord record = RunReader::load(entries.front().directory);
         QVERIFY2(QString::fromStdString(record.summary.message).contains("identical"),
                  record.summary.message.c_str());
