@@ -215,6 +215,8 @@ void RunWriter::appendMetricsRow(const std::string& row) {
 void RunWriter::onEpoch(const EpochReport& report) {
     if (!m_firstError.empty()) throw RunStoreError(m_firstError);
     appendMetricsRow(MetricsCsv::formatRow(report.metrics));
+    m_lastRow = report.metrics;
+    ++m_rowsWritten;
     m_examples.epoch = report.metrics.epoch;
     m_examples.fittedSince = report.fittedSince;
     m_examples.predictions = report.predictions;
@@ -264,6 +266,13 @@ void RunWriter::writeSummary(const std::string& text) {
 void RunWriter::onFinished(const RunSummary& summary) {
     RunSummary complete = summary;
     if (complete.parameters == 0) complete.parameters = m_info.parameters;
+    if (complete.epochs < m_rowsWritten) {
+        // A run that failed mid-way: its summary still gives the epochs on disk.
+        complete.epochs = m_rowsWritten;
+        complete.trainAcc = m_lastRow.trainAcc;
+        complete.testAcc = m_lastRow.testAcc;
+        complete.gap = m_lastRow.gap;
+    }
     if (!m_firstError.empty()) {
         // The first disk error ends the run, whatever the trainer made of it.
         complete.status = RunStatus::Failed;

@@ -63,6 +63,8 @@ private:
     int m_metricsFd = -1;
     int m_reserveFd = -1;
     std::string m_firstError;
+    int m_rowsWritten = 0;  // whole rows in metrics.csv
+    EpochMetrics m_lastRow;
 };
 
 }  // namespace shatter
