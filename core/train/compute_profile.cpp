@@ -1,7 +1,6 @@
 #include "train/compute_profile.h"
 
 #include <torch/nn/functional/loss.h>
-#include <torch/optim/sgd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -9,6 +8,7 @@
 
 #include "model/model_catalog.h"
 #include "model/model_factory.h"
+#include "train/fused_sgd.h"
 #include "train/compute_device.h"
 
 namespace shatter {
@@ -68,7 +68,7 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
 
     torch::manual_seed(1);
     std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
-    torch::optim::SGD optimizer(model->parameters(), torch::optim::SGDOptions(0.01).momentum(0.9));
+    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // as the trainer steps
     const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
     const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
     const torch::Tensor evalInputs = torch::randn({kEvalBatch, channels, 28, 28});
@@ -77,7 +77,7 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
 
     auto trainStep = [&] {
         const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-        optimizer.zero_grad();
+        optimizer.clearGradients();
         loss.backward();
         optimizer.step();
     };
