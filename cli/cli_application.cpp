@@ -66,6 +66,15 @@ int runCliApplication(int argc, char** argv) {
     figure->add_flag("--dark", figureOptions.dark, "dark background");
 #endif
 
+    CLI::App* expressivity = app.add_subcommand(
+        "expressivity", "fit the assigned labels with the 2n+d-weight ReLU network of the paper's theorem 1");
+    TheoryOptions expressivityOptions;
+    expressivityOptions.addTo(*expressivity, /*kernelFlags=*/false);
+
+    CLI::App* kernel = app.add_subcommand("kernel", "solve K alpha = Y: minimum-norm kernel interpolation of the labels");
+    TheoryOptions kernelOptions;
+    kernelOptions.addTo(*kernel, /*kernelFlags=*/true);
+
     CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings, or where a network's time goes (--profile)");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
@@ -93,6 +102,8 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
         if (app.got_subcommand("sweep")) return runSweepCommand(sweepRunOptions, sweepOptions);
         if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
+        if (app.got_subcommand("expressivity")) return runExpressivityCommand(expressivityOptions);
+        if (app.got_subcommand("kernel")) return runKernelCommand(kernelOptions);
 #ifdef SHATTER_CLI_FIGURE
         if (app.got_subcommand("figure")) return runFigureCommand(figureOptions);
 #endif

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "cli/run_options.h"
+#include "cli/theory_options.h"
 
 namespace shatter {
 
@@ -48,6 +49,10 @@ struct FigureOptions {
 };
 // Renders offscreen with Qt; only in builds with the GUI (SHATTER_CLI_FIGURE).
 int runFigureCommand(const FigureOptions& options);
+
+// The theory constructions of docs/PAPER.md §6 and §7 on a run's data; each writes a run folder.
+int runExpressivityCommand(const TheoryOptions& options);
+int runKernelCommand(const TheoryOptions& options);
 
 // Exit codes.
 constexpr int kExitOk = 0;

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "run/metric_column.h"
 #include "run/run_reader.h"
+#include "theory/theory_record.h"
 
 namespace shatter {
 
@@ -14,6 +15,30 @@ std::string cell(double value, const char* format) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, format, value);
     return buffer;
+}
+
+// A theory run (shatter-cli expressivity / kernel) has no network and no epochs: its method and
+// results instead of the training settings and the per-epoch table.
+void printTheoryRun(const RunRecord& record) {
+    const std::optional<TheoryRecord> theory = TheoryRecord::load(record.directory);
+    if (!theory) {
+        std::printf("method     %s (no results)\n", record.info.kind.c_str());
+        return;
+    }
+    const TheoryRecord& t = *theory;
+    if (t.kind == TheoryRecord::kKernel) {
+        std::printf("method     %s kernel interpolation, bandwidth %s%s, ridge %g\n", t.kernel.c_str(),
+                    cell(t.bandwidth, "%.4g").c_str(), t.bandwidthFromMedian ? " (median distance)" : "",
+                    t.ridge);
+    } else {
+        std::printf("method     2n+d ReLU network: %lld weights per output, %lld in all, min gap %s\n",
+                    static_cast<long long>(t.weightsPerOutput), static_cast<long long>(t.totalWeights),
+                    cell(t.minGap, "%.3g").c_str());
+    }
+    std::printf("result     n %lld, d %lld, train %s, test %s, norm %s, largest residual %s, %s s\n",
+                static_cast<long long>(t.n), static_cast<long long>(t.d), cell(t.trainAcc, "%.4f").c_str(),
+                cell(t.testAcc, "%.4f").c_str(), cell(t.rkhsNorm, "%.4g").c_str(),
+                cell(t.maxResidual, "%.2g").c_str(), cell(t.seconds, "%.2f").c_str());
 }
 
 }  // namespace
@@ -27,6 +52,15 @@ int runShowCommand(const std::string& directory) {
                 record.summary.message.c_str());
     std::printf("dataset    %s (%s): %d training images, %d corrupted, %d test images\n", c.dataset.c_str(),
                 info.datasetName.c_str(), info.trainExamples, info.corruptedExamples, info.testExamples);
+    if (info.kind != "training") {
+        std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(),
+                    c.corruption == CorruptionMode::None ? 0.0 : c.level);
+        std::printf("seed       %llu, device %s, LibTorch %s, Shatter %s\n",
+                    static_cast<unsigned long long>(c.seed), info.device.c_str(),
+                    info.libtorchVersion.c_str(), info.shatterVersion.c_str());
+        printTheoryRun(record);
+        return kExitOk;
+    }
     std::printf("model      %s, %lld parameters\n", c.model.c_str(), static_cast<long long>(info.parameters));
     if (c.corruption == CorruptionMode::None) std::printf("corruption none (true labels)\n");
     else std::printf("corruption %s, level %g\n", corruptionModeKey(c.corruption).c_str(), c.level);

@@ -1,5 +1,6 @@
 #include "run/metrics_csv.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -20,8 +21,24 @@ std::vector<std::string> splitFields(const std::string& line) {
     return fields;
 }
 
-// "epoch" and then every metric.
-std::size_t columnCount() { return MetricColumn::all().size() + 1; }
+// The catalog column of each header field after "epoch"; throws for a header that is not
+// "epoch" followed by known, distinct metric keys.
+std::vector<const MetricColumn*> columnsOfHeader(const std::string& line, const std::string& origin) {
+    const std::vector<std::string> names = splitFields(line);
+    if (names.empty() || names.front() != "epoch") {
+        throw RunStoreError(origin + ": unexpected header line (it must start with \"epoch\")");
+    }
+    std::vector<const MetricColumn*> columns;
+    for (std::size_t i = 1; i < names.size(); ++i) {
+        const MetricColumn* column = MetricColumn::find(names[i]);
+        if (column == nullptr) throw RunStoreError(origin + ": unknown column \"" + names[i] + "\" in the header");
+        if (std::find(columns.begin(), columns.end(), column) != columns.end()) {
+            throw RunStoreError(origin + ": column \"" + names[i] + "\" appears twice in the header");
+        }
+        columns.push_back(column);
+    }
+    return columns;
+}
 
 }  // namespace
 
@@ -41,7 +58,9 @@ std::string MetricsCsv::formatRow(const EpochMetrics& metrics) {
 }
 
 std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::string& origin) {
-    const std::vector<MetricColumn>& columns = MetricColumn::all();
+    // Columns are matched by name, so a file written before a metric joined the catalog still
+    // reads (that metric is NaN in it); a column the catalog does not know is an error.
+    std::vector<const MetricColumn*> columns;  // per field after "epoch"
     std::vector<EpochMetrics> rows;
     std::size_t lineStart = 0;
     int lineNumber = 0;
@@ -53,15 +72,15 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
         ++lineNumber;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (lineNumber == 1) {
-            if (line != header()) throw RunStoreError(origin + ": unexpected header line");
+            columns = columnsOfHeader(line, origin);
             continue;
         }
         if (line.empty()) continue;
         const std::vector<std::string> fields = splitFields(line);
-        if (fields.size() != columnCount()) {
+        if (fields.size() != columns.size() + 1) {
             throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + " has " +
                                 std::to_string(fields.size()) + " fields, expected " +
-                                std::to_string(columnCount()));
+                                std::to_string(columns.size() + 1));
         }
         std::vector<double> values(fields.size());
         for (std::size_t c = 0; c < fields.size(); ++c) {
@@ -79,8 +98,7 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
         }
         EpochMetrics metrics;
         metrics.epoch = static_cast<int>(values[0]);
-        for (std::size_t c = 0; c < columns.size(); ++c)
-            columns[c].setValue(metrics, values[c + 1]);
+        for (std::size_t c = 0; c < columns.size(); ++c) columns[c]->setValue(metrics, values[c + 1]);
         rows.push_back(metrics);
     }
     return rows;

@@ -21,14 +21,10 @@ void RunHistory::add(const EpochReport& report) {
 
 RunEntry RunHistory::entry(const RunEntry& listed) const {
     RunEntry entry = listed;
-    const RunSummary summary = summarizeEpochs(m_epochs, listed.config.fitThreshold);
-    entry.status = summary.status;
-    entry.epochCount = summary.epochs;
-    entry.trainAcc = summary.trainAcc;
-    entry.testAcc = summary.testAcc;
-    entry.gap = summary.gap;
-    entry.epochsToFit = summary.epochsToFit;
-    entry.epochs = m_epochs;
+    RunSummary summary = summarizeEpochs(m_epochs, listed.config().fitThreshold);
+    summary.parameters = listed.summary().parameters;
+    entry.record.summary = summary;
+    entry.record.epochs = m_epochs;
     return entry;
 }
 

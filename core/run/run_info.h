@@ -8,6 +8,9 @@ namespace shatter {
 
 // What config.json records about a run besides its settings (its "run" object).
 struct RunInfo {
+    // What produced the run: "training" (a network trained by the Trainer; also when config.json
+    // has no "kind"), "expressivity" or "kernel" (core/theory: no epochs, results in summary.json).
+    std::string kind = "training";
     std::string shatterVersion;
     std::string libtorchVersion;
     std::string device;

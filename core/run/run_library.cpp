@@ -106,23 +106,18 @@ RunEntry RunLibrary::read(const std::string& directory, const std::string& root)
     entry.folderName = folderName(directory);
     entry.displayName = withoutTimestamp(entry.folderName);
     try {
-        const RunRecord record = RunReader::load(directory);
+        entry.record = RunReader::load(directory);
         entry.readable = true;
-        entry.config = record.config;
-        if (!record.config.name.empty()) entry.displayName = record.config.name;
-        entry.status = record.summary.status;
-        entry.error = record.summary.message;
-        entry.settings = SettingsDiff::headline(record.config);
-        entry.startedAt = record.info.startedAt;
-        entry.epochCount = static_cast<int>(record.epochs.size());
-        entry.trainAcc = record.summary.trainAcc;
-        entry.testAcc = record.summary.testAcc;
-        entry.gap = record.summary.gap;
-        entry.epochsToFit = record.summary.epochsToFit;
-        entry.epochs = record.epochs;
+        const RunConfig& config = entry.record.config;
+        if (!config.name.empty()) entry.displayName = config.name;
+        entry.error = entry.record.summary.message;
+        entry.settings = SettingsDiff::headline(config);
     } catch (const std::exception& error) {
         entry.readable = false;
         entry.error = error.what();
+        entry.record = RunRecord{};
+        entry.record.summary.status = RunStatus::Incomplete;
+        entry.record.summary.trainAcc = entry.record.summary.testAcc = entry.record.summary.gap = NAN;
     }
     return entry;
 }
@@ -168,8 +163,8 @@ std::vector<RunEntry> RunLibrary::scan(const std::vector<std::string>& roots) {
 }
 
 bool RunLibrary::listedBefore(const RunEntry& a, const RunEntry& b) {
-    if (a.startedAt.empty() != b.startedAt.empty()) return b.startedAt.empty();
-    if (a.startedAt != b.startedAt) return a.startedAt > b.startedAt;
+    if (a.record.info.startedAt.empty() != b.record.info.startedAt.empty()) return b.record.info.startedAt.empty();
+    if (a.record.info.startedAt != b.record.info.startedAt) return a.record.info.startedAt > b.record.info.startedAt;
     return a.directory > b.directory;
 }
 

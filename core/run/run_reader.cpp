@@ -30,6 +30,7 @@ T valueOr(const nlohmann::json& json, const char* key, T fallback) {
 
 RunInfo readInfo(const nlohmann::json& run) {
     RunInfo info;
+    info.kind = valueOr<std::string>(run, "kind", "training");
     info.shatterVersion = valueOr<std::string>(run, "shatter_version", "");
     info.libtorchVersion = valueOr<std::string>(run, "libtorch_version", "");
     info.device = valueOr<std::string>(run, "device", "");

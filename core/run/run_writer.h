@@ -11,7 +11,7 @@
 
 namespace shatter {
 
-// Writes a run directory as the trainer reports (DESIGN.md "Run directory"):
+// Writes a run directory as the trainer reports (docs/ARCHITECTURE.md, "The run folder"):
 //   config.json   at the start: every setting and the run's facts
 //   metrics.csv   a row appended and flushed as each epoch ends
 //   examples.bin  per-example records, replaced atomically after each epoch

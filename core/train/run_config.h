@@ -10,7 +10,7 @@
 
 namespace shatter {
 
-// Every setting of one training run. Defaults are the paper's (PAPER.md §4); the learning rate,
+// Every setting of one training run. Defaults are the paper's (docs/PAPER.md §4); the learning rate,
 // when not set, is the model's default (0.1 Inception, 0.01 otherwise).
 struct RunConfig {
     std::string name;                  // optional, used in the run directory name

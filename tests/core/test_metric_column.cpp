@@ -6,6 +6,7 @@
 
 #include "run/metric_column.h"
 #include "run/metrics_csv.h"
+#include "shatter_error.h"
 
 using namespace shatter;
 
@@ -111,6 +112,30 @@ private Q_SLOTS:
                 const double value = columns[i].value(parsed[0]);
                 QVERIFY2(i == missing ? std::isnan(value) : value == distinctValue(i),
                          columns[i].key.c_str());
+            }
+        }
+    }
+
+    void aFileWrittenBeforeAColumnExistedStillReads() {
+        // Columns are matched by name: a file without "gap" (as if gap had joined the catalog
+        // later) and with its columns in another order reads, and its gap is missing.
+        const std::string text =
+            "epoch,test_acc,train_acc\n"
+            "1,0.25,0.5\n";
+        const std::vector<EpochMetrics> parsed = MetricsCsv::parse(text, "old.csv");
+        QCOMPARE(int(parsed.size()), 1);
+        QCOMPARE(parsed[0].trainAcc, 0.5);
+        QCOMPARE(parsed[0].testAcc, 0.25);
+        QVERIFY(std::isnan(parsed[0].gap));
+    }
+
+    void anUnknownOrRepeatedColumnIsAnErrorNamingTheFile() {
+        for (const std::string header : {"epoch,train_acc,top9", "epoch,train_acc,train_acc", "train_acc,epoch"}) {
+            try {
+                MetricsCsv::parse(header + "\n", "runs/x/metrics.csv");
+                QFAIL(header.c_str());
+            } catch (const RunStoreError& error) {
+                QVERIFY2(std::string(error.what()).find("runs/x/metrics.csv") == 0, error.what());
             }
         }
     }

@@ -63,15 +63,15 @@ private Q_SLOTS:
         listed.directory = "/runs/20260110-093000-mlp";
         listed.displayName = "mlp";
         listed.readable = true;
-        listed.config.fitThreshold = 0.8;
-        listed.startedAt = "2026-01-10T09:30:00Z";
+        listed.record.config.fitThreshold = 0.8;
+        listed.record.info.startedAt = "2026-01-10T09:30:00Z";
 
         RunHistory history;
         history.begin(4);
         RunEntry entry = history.entry(listed);
-        QCOMPARE(entry.epochCount, 0);
-        QVERIFY(std::isnan(entry.trainAcc));
-        QVERIFY(!entry.epochsToFit);
+        QCOMPARE(entry.epochCount(), 0);
+        QVERIFY(std::isnan(entry.summary().trainAcc));
+        QVERIFY(!entry.summary().epochsToFit);
 
         history.add(report(1, 0.5, 0.2, {}));
         history.add(report(2, 0.85, 0.15, {}));
@@ -79,16 +79,16 @@ private Q_SLOTS:
         entry = history.entry(listed);
         QCOMPARE(entry.directory, listed.directory);
         QCOMPARE(entry.displayName, std::string("mlp"));
-        QCOMPARE(entry.startedAt, listed.startedAt);
+        QCOMPARE(entry.record.info.startedAt, listed.record.info.startedAt);
         QVERIFY(entry.readable);
-        QVERIFY(entry.status == RunStatus::Incomplete);
-        QCOMPARE(entry.epochCount, 3);
-        QCOMPARE(entry.trainAcc, 0.95);
-        QCOMPARE(entry.testAcc, 0.1);
-        QCOMPARE(entry.gap, 0.95 - 0.1);
-        QCOMPARE(entry.epochsToFit, std::optional<int>(2));
-        QCOMPARE(int(entry.epochs.size()), 3);
-        QCOMPARE(entry.epochs[1].trainAcc, 0.85);
+        QVERIFY(entry.status() == RunStatus::Incomplete);
+        QCOMPARE(entry.epochCount(), 3);
+        QCOMPARE(entry.summary().trainAcc, 0.95);
+        QCOMPARE(entry.summary().testAcc, 0.1);
+        QCOMPARE(entry.summary().gap, 0.95 - 0.1);
+        QCOMPARE(entry.summary().epochsToFit, std::optional<int>(2));
+        QCOMPARE(int(entry.record.epochs.size()), 3);
+        QCOMPARE(entry.record.epochs[1].trainAcc, 0.85);
     }
 };
 

@@ -80,15 +80,15 @@ private Q_SLOTS:
 
         const RunEntry* done = findEntry(entries, "20260101-100000-true");
         QVERIFY(done && done->readable);
-        QCOMPARE(toString(done->status), std::string("finished"));
+        QCOMPARE(toString(done->status()), std::string("finished"));
         QCOMPARE(done->displayName, std::string("true"));  // the time stamp is in startedAt
-        QCOMPARE(done->epochCount, 5);
-        QCOMPARE(int(done->epochs.size()), 5);
-        QCOMPARE(done->trainAcc, 1.0);
-        QCOMPARE(done->testAcc, 0.85);
-        QVERIFY(std::abs(done->gap - 0.15) < 1e-9);
-        QCOMPARE(done->epochsToFit.value_or(-1), 5);
-        QCOMPARE(done->startedAt, std::string("2026-01-01T10:00:00Z"));
+        QCOMPARE(done->epochCount(), 5);
+        QCOMPARE(int(done->record.epochs.size()), 5);
+        QCOMPARE(done->summary().trainAcc, 1.0);
+        QCOMPARE(done->summary().testAcc, 0.85);
+        QVERIFY(std::abs(done->summary().gap - 0.15) < 1e-9);
+        QCOMPARE(done->summary().epochsToFit.value_or(-1), 5);
+        QCOMPARE(done->record.info.startedAt, std::string("2026-01-01T10:00:00Z"));
         QCOMPARE(done->root, r);
         QVERIFY(done->sweep.empty());
         QVERIFY2(done->settings.find("mlp-1x512") != std::string::npos, done->settings.c_str());
@@ -96,22 +96,22 @@ private Q_SLOTS:
 
         const RunEntry* incomplete = findEntry(entries, "20260101-110000-cut");
         QVERIFY(incomplete && incomplete->readable);
-        QCOMPARE(toString(incomplete->status), std::string("incomplete"));
-        QCOMPARE(incomplete->epochCount, 4);  // the cut line is not an epoch
-        QCOMPARE(incomplete->trainAcc, 0.5);
-        QVERIFY(!incomplete->epochsToFit);
+        QCOMPARE(toString(incomplete->status()), std::string("incomplete"));
+        QCOMPARE(incomplete->epochCount(), 4);  // the cut line is not an epoch
+        QCOMPARE(incomplete->summary().trainAcc, 0.5);
+        QVERIFY(!incomplete->summary().epochsToFit);
         QVERIFY(incomplete->settings.find("labels 100%") != std::string::npos);
 
         const RunEntry* broken = findEntry(entries, "20260101-120000-broken");
         QVERIFY(broken && !broken->readable);
         QVERIFY(!broken->readable);
         QVERIFY2(broken->error.find("config.json") != std::string::npos, broken->error.c_str());
-        QVERIFY(std::isnan(broken->trainAcc));
+        QVERIFY(std::isnan(broken->summary().trainAcc));
 
         const RunEntry* swept = findEntry(entries, "labels-80");
         QVERIFY(swept && swept->readable);
         QCOMPARE(swept->sweep, std::string("sweep-levels"));
-        QCOMPARE(toString(swept->status), std::string("stopped"));
+        QCOMPARE(toString(swept->status()), std::string("stopped"));
         QCOMPARE(swept->root, r);
 
         // A single run folder, or a sweep folder, works as a root too; duplicates are listed once.
@@ -137,7 +137,7 @@ private Q_SLOTS:
         QCOMPARE(int(entries.size()), 3);
         QVERIFY(!findEntry(entries, "a-bad")->readable);
         QVERIFY(findEntry(entries, "a-bad")->error.find("metrics.csv") != std::string::npos);
-        QCOMPARE(toString(findEntry(entries, "b-good")->status), std::string("finished"));
+        QCOMPARE(toString(findEntry(entries, "b-good")->status()), std::string("finished"));
         QVERIFY(!findEntry(entries, "c-no-config")->readable);
         QVERIFY(findEntry(entries, "c-no-config")->error.find("missing") != std::string::npos);
     }
@@ -189,7 +189,7 @@ private Q_SLOTS:
         // Undo puts the run back as it was, also inside its sweep folder.
         RunLibrary::restore(trash[1]);
         QVERIFY(fs::exists(b + "/config.json"));
-        QCOMPARE(toString(RunLibrary::read(b).status), std::string("finished"));
+        QCOMPARE(toString(RunLibrary::read(b).status()), std::string("finished"));
         QCOMPARE(int(RunLibrary::trash(r).size()), 1);
         QCOMPARE(int(RunLibrary::scan({r}).size()), 1);
         QVERIFY_THROWS_EXCEPTION(RunStoreError, RunLibrary::restore(trashedB));  // already back
@@ -197,7 +197,7 @@ private Q_SLOTS:
         // A run folder at the same place again blocks the restore rather than being overwritten.
         test::writeRunFolder(a, labelsConfig(0), 1, 0.2, 0.1, "stopped", "3");
         QVERIFY_THROWS_EXCEPTION(RunStoreError, RunLibrary::restore(trashedA));
-        QCOMPARE(RunLibrary::read(a).epochCount, 1);
+        QCOMPARE(RunLibrary::read(a).epochCount(), 1);
 
         // Emptying the trash is the only step that removes files.
         RunLibrary::emptyTrash(r);

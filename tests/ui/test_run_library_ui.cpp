@@ -178,7 +178,7 @@ void TestRunLibraryUi::theRunInProgressIsListedFromMemory() {
     LiveRun* live = window.liveRun();
     live->begin(20);
     live->setDirectory(localRandom());
-    QCOMPARE(list->entry(localRandom())->epochCount, 8);
+    QCOMPARE(list->entry(localRandom())->epochCount(), 8);
     EpochReport report;
     report.metrics.epoch = 1;
     report.metrics.trainAcc = 0.33;
@@ -186,13 +186,13 @@ void TestRunLibraryUi::theRunInProgressIsListedFromMemory() {
     report.metrics.gap = 0.22;
     live->addEpoch(report);
     const RunEntry* running = list->entry(localRandom());
-    QCOMPARE(running->epochCount, 1);
-    QCOMPARE(running->trainAcc, 0.33);
-    QCOMPARE(running->testAcc, 0.11);
-    QCOMPARE(int(running->epochs.size()), 1);
+    QCOMPARE(running->epochCount(), 1);
+    QCOMPARE(running->summary().trainAcc, 0.33);
+    QCOMPARE(running->summary().testAcc, 0.11);
+    QCOMPARE(int(running->record.epochs.size()), 1);
     live->end();
-    QCOMPARE(list->entry(localRandom())->epochCount, 8);
-    QCOMPARE(list->entry(localRandom())->trainAcc, 0.62);
+    QCOMPARE(list->entry(localRandom())->epochCount(), 8);
+    QCOMPARE(list->entry(localRandom())->summary().trainAcc, 0.62);
 }
 
 void TestRunLibraryUi::tickingTwoRunsOverlaysThemWithTheirSettings() {
@@ -364,7 +364,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
              static_cast<QWidget*>(window.liveView()->parentWidget()));
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->runDirectory().isEmpty() &&
                                  list->entry(window.controller()->runDirectory()) &&
-                                 list->entry(window.controller()->runDirectory())->epochCount >= 2,
+                                 list->entry(window.controller()->runDirectory())->epochCount() >= 2,
                              60000);
     const QString directory = window.controller()->runDirectory();
     QCOMPARE(statusOf(list, directory), QString("running"));
@@ -378,7 +378,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     window.controller()->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 30000);
     QCOMPARE(statusOf(list, directory), QString("stopped"));
-    const int guiEpochs = list->entry(directory)->epochCount;
+    const int guiEpochs = list->entry(directory)->epochCount();
     QVERIFY(guiEpochs >= 2 && guiEpochs < 200);
     QCOMPARE(int(list->entries().size()), before + 1);
 
@@ -402,7 +402,7 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
         list->addFolder(copies);
         const QString copied = copies + "/" + made[0];
         QVERIFY(runIndex(list, copied).isValid());
-        QCOMPARE(toString(list->entry(copied)->status), std::string("finished"));
+        QCOMPARE(toString(list->entry(copied)->status()), std::string("finished"));
         list->setTicked(QStringList{directory, copied});
         MetricPlot* plot = window.compareView()->plot();
         QCOMPARE(seriesCount(plot), 2);
@@ -452,7 +452,7 @@ void TestRunLibraryUi::sessionComesBack() {
     QCOMPARE(int(trashed.size()), 1);
     QVERIFY(fourth.runList()->trash()->restore(trashed[0]));
     QVERIFY(runIndex(fourth.runList(), localRandom()).isValid());
-    QCOMPARE(fourth.runList()->entry(localRandom())->epochCount, 8);
+    QCOMPARE(fourth.runList()->entry(localRandom())->epochCount(), 8);
 }
 
 int main(int argc, char* argv[]) {

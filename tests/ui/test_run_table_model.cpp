@@ -148,17 +148,17 @@ void TestRunTableModel::updateEntryReplacesOrInserts() {
 
     // Replaces the row, without reading the folder.
     RunEntry entry = *model.entry(newer);
-    entry.epochCount = 5;
-    entry.trainAcc = 0.75;
+    entry.record.epochs.resize(5);
+    entry.record.summary.trainAcc = 0.75;
     entry.root.clear();
     model.updateEntry(entry);
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.entry(newer)->epochCount, 5);
+    QCOMPARE(model.entry(newer)->epochCount(), 5);
     QCOMPARE(model.entry(newer)->root, m_root->path().toStdString());  // kept
     QCOMPARE(model.indexOf(newer, RunTableModel::TrainColumn).data().toString(),
              QLocale().toString(75.0, 'f', 1));
     QCOMPARE(changed.count(), 1);  // a ticked run's numbers changed
-    QCOMPARE(RunLibrary::read(newer.toStdString()).epochCount, 3);
+    QCOMPARE(RunLibrary::read(newer.toStdString()).epochCount(), 3);
 
     // Inserts a run the model has not seen, in the library's order; nothing is read.
     RunEntry fresh;
@@ -167,7 +167,7 @@ void TestRunTableModel::updateEntryReplacesOrInserts() {
     fresh.folderName = "20260101-120000-fresh";
     fresh.displayName = "fresh";
     fresh.readable = true;
-    fresh.startedAt = "2026-01-01T12:00:00Z";
+    fresh.record.info.startedAt = "2026-01-01T12:00:00Z";
     model.updateEntry(fresh);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.rowOf(run("20260101-120000-fresh")), 1);
@@ -206,7 +206,7 @@ void TestRunTableModel::sortedModelKeepsTheOrderAndFilters() {
     RunEntry newest;
     newest.directory = run("20260109-080000-newest").toStdString();
     newest.displayName = "newest";
-    newest.startedAt = "2026-01-09T08:00:00Z";
+    newest.record.info.startedAt = "2026-01-09T08:00:00Z";
     newest.readable = true;
     model.updateEntry(newest);
     QCOMPARE(sorted.directory(sorted.index(0, 0)), run("20260109-080000-newest"));

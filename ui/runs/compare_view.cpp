@@ -122,7 +122,7 @@ CompareView::CompareView(QWidget* parent)
 void CompareView::setRuns(const std::vector<RunEntry>& runs) {
     m_runs = runs;
     std::vector<RunConfig> configs;
-    for (const RunEntry& run : m_runs) configs.push_back(run.config);
+    for (const RunEntry& run : m_runs) configs.push_back(run.config());
     m_differing.clear();
     for (const std::string& key : SettingsDiff::differing(configs))
         m_differing << QString::fromStdString(key);
@@ -169,13 +169,13 @@ void CompareView::rebuildPlot() {
     int epochs = 1;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const RunEntry& run = m_runs[i];
-        FigureData::Series curve = FigureBuilder::epochSeries(run.epochs, *column);
+        FigureData::Series curve = FigureBuilder::epochSeries(run.record.epochs, *column);
         curve.name = names[int(i)].toStdString();
         curve.rgb =
             int(RunPalette::colourFor(QString::fromStdString(run.directory)).rgb() & 0xFFFFFF);
         curve.dash = int(i);
         curves.push_back(std::move(curve));
-        epochs = std::max({epochs, run.epochCount, run.config.epochs});
+        epochs = std::max({epochs, run.epochCount(), run.config().epochs});
     }
     m_plot->setSeries(std::move(curves));
     m_plot->setEpochCount(epochs);
@@ -233,21 +233,21 @@ void CompareView::rebuildTable() {
             QString text;
             if (row.setting) {
                 text =
-                    QString::fromStdString(SettingsDiff::value(run.config, row.key.toStdString()));
+                    QString::fromStdString(SettingsDiff::value(run.config(), row.key.toStdString()));
             } else if (row.key == "status") {
-                text = QString::fromStdString(run.readable ? toString(run.status) : "unreadable");
+                text = QString::fromStdString(run.readable ? toString(run.status()) : "unreadable");
             } else if (row.key == "epochs_done") {
-                text = QString("%1 of %2").arg(run.epochCount).arg(run.config.epochs);
+                text = QString("%1 of %2").arg(run.epochCount()).arg(run.config().epochs);
             } else if (row.key == "train_acc") {
-                text = percent(run.trainAcc);
+                text = percent(run.summary().trainAcc);
             } else if (row.key == "test_acc") {
-                text = percent(run.testAcc);
+                text = percent(run.summary().testAcc);
             } else if (row.key == "gap") {
-                text = percent(run.gap);
+                text = percent(run.summary().gap);
             } else if (row.key == "epochs_to_fit") {
-                text = run.epochsToFit ? QString::number(*run.epochsToFit) : QString("not fitted");
+                text = run.summary().epochsToFit ? QString::number(*run.summary().epochsToFit) : QString("not fitted");
             } else if (row.key == "started_at") {
-                text = QString::fromStdString(run.startedAt);
+                text = QString::fromStdString(run.record.info.startedAt);
             } else if (row.key == "folder") {
                 text = QString::fromStdString(run.folderName);
             }

@@ -42,7 +42,7 @@ QString nameTip(const RunEntry& entry) {
     if (!entry.settings.empty()) tip << QString::fromStdString(entry.settings).toHtmlEscaped();
     if (!entry.sweep.empty())
         tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
-    if (!entry.startedAt.empty()) tip << "started " + QString::fromStdString(entry.startedAt);
+    if (!entry.record.info.startedAt.empty()) tip << "started " + QString::fromStdString(entry.record.info.startedAt);
     tip << QDir::toNativeSeparators(directoryOf(entry)).toHtmlEscaped();
     if (!entry.error.empty())
         tip << "<i>" + QString::fromStdString(entry.error).toHtmlEscaped() + "</i>";
@@ -52,7 +52,7 @@ QString nameTip(const RunEntry& entry) {
 QString statusTip(const RunEntry& entry, const QString& status) {
     QString tip = status;
     if (entry.readable)
-        tip += QString(", %1 of %2 epochs").arg(entry.epochCount).arg(entry.config.epochs);
+        tip += QString(", %1 of %2 epochs").arg(entry.epochCount()).arg(entry.config().epochs);
     if (!entry.error.empty()) tip += ": " + QString::fromStdString(entry.error);
     return tip;
 }
@@ -71,9 +71,9 @@ int RunTableModel::columnCount(const QModelIndex& parent) const {
 
 QString RunTableModel::statusOf(const RunEntry& entry) const {
     if (!entry.readable) return QStringLiteral("unreadable");
-    if (entry.status == RunStatus::Incomplete && directoryOf(entry) == m_activeRun)
+    if (entry.status() == RunStatus::Incomplete && directoryOf(entry) == m_activeRun)
         return QStringLiteral("running");
-    return QString::fromStdString(toString(entry.status));
+    return QString::fromStdString(toString(entry.status()));
 }
 
 QIcon RunTableModel::swatch(const QString& directory) const {
@@ -117,13 +117,13 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
             case StatusColumn:
                 return symbolFor(statusOf(entry));
             case TrainColumn:
-                return percent(entry.trainAcc);
+                return percent(entry.summary().trainAcc);
             case TestColumn:
-                return percent(entry.testAcc);
+                return percent(entry.summary().testAcc);
             case GapColumn:
-                return percent(entry.gap);
+                return percent(entry.summary().gap);
             case FitColumn:
-                return entry.epochsToFit ? QString::number(*entry.epochsToFit)
+                return entry.summary().epochsToFit ? QString::number(*entry.summary().epochsToFit)
                                          : QStringLiteral("–");
             default:
                 return {};
