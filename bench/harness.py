@@ -7,11 +7,9 @@ shared machine are noise; ratios of neighbours are not).
     bench/harness.py profile                  # 2.+3. matmul rate, training vs evaluation FLOP rate
     bench/harness.py load --cifar DIR         # 4a. dataset load times
     bench/harness.py memory --cifar DIR       # 4b. peak resident memory of a full CIFAR-10 run
-    bench/harness.py gui                      # 5. event-loop delay and replot time while training
     bench/harness.py all --cifar DIR
 
-Options: --cli (shatter-cli, default build/app/shatter-cli), --gui-bench (default
-build/app/shatter-gui-bench), --python (the Python with PyTorch, default /usr/bin/python3),
+Options: --cli (shatter-cli, default build/app/shatter-cli), --python (the Python with PyTorch, default /usr/bin/python3),
 --models, --pairs (default 5), --epochs, --train-size. Every table is printed as Markdown.
 Standard library only; the PyTorch side runs bench/reference_pytorch.py.
 """
@@ -42,8 +40,8 @@ def shatter_training(a, model, workdir, index):
     """Median epoch training throughput (samples/s) of one `shatter-cli run`, and its peak RSS."""
     out = os.path.join(workdir, f"shatter-{model}-{index}")
     cmd = ["/usr/bin/time", "-v", a.cli, "run", "--out", out, "--name", "bench", "--dataset",
-           f"cifar10:{a.cifar}", "--model", model, "--train-size", str(a.train_size), "--epochs",
-           str(a.epochs), "--corruption", "labels", "--seed", str(index + 1)]
+           f"cifar10:{a.cifar}", "--model", model, "--train-size", str(a.train_size), "--test-size",
+           str(a.test_size), "--epochs", str(a.epochs), "--corruption", "labels", "--seed", str(index + 1)]
     result = run(cmd)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
     [folder] = [os.path.join(out, d) for d in os.listdir(out)]
@@ -55,7 +53,7 @@ def shatter_training(a, model, workdir, index):
 def python_training(a, model, threads, workdir, index):
     out = os.path.join(workdir, f"python-{model}-{threads}-{index}.json")
     run([a.python, os.path.join(HERE, "reference_pytorch.py"), "--dataset", f"cifar10:{a.cifar}",
-         "--model", model, "--train-size", str(a.train_size), "--epochs", str(a.epochs),
+         "--model", model, "--train-size", str(a.train_size), "--test-size", str(a.test_size), "--epochs", str(a.epochs),
          "--random-labels", "--threads", str(threads), "--seed", str(index + 1), "--json", out])
     with open(out) as f:
         return json.load(f)["samples_per_second"]
@@ -114,42 +112,31 @@ def memory(a):
     print("|---|---|")
     with tempfile.TemporaryDirectory() as workdir:
         for model in a.models:
-            saved = a.train_size, a.epochs
-            a.train_size, a.epochs = 0, 1
+            saved = a.train_size, a.epochs, a.test_size
+            a.train_size, a.epochs, a.test_size = 0, 1, 0
             _, rss = shatter_training(a, model, workdir, 0)
-            a.train_size, a.epochs = saved
+            a.train_size, a.epochs, a.test_size = saved
             print(f"| {model} | {rss / 1024:.2f} GB |")
-
-
-def gui(a):
-    print(f"\n### 5. GUI while training (shatter-gui-bench; load before: {load_average()})\n")
-    if not os.path.exists(a.gui_bench):
-        print(f"    {a.gui_bench} not built (a build without the GUI)")
-        return
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
-    result = run([a.gui_bench, "--seconds", str(a.gui_seconds), "--runs", "10"], env=env)
-    print("```\n" + result.stdout.rstrip() + "\n```")
 
 
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["throughput", "profile", "load", "memory", "gui", "all"])
+    p.add_argument("what", choices=["throughput", "profile", "load", "memory", "all"])
     p.add_argument("--cifar", default="", help="folder of CIFAR-10's binary batches")
     p.add_argument("--cli", default=os.path.join(ROOT, "build/app/shatter-cli"))
-    p.add_argument("--gui-bench", default=os.path.join(ROOT, "build/app/shatter-gui-bench"))
     p.add_argument("--python", default="/usr/bin/python3")
     p.add_argument("--models", nargs="+", default=["mlp-1x512", "alexnet"])
     p.add_argument("--pairs", type=int, default=5)
     p.add_argument("--epochs", type=int, default=2)
     p.add_argument("--train-size", type=int, default=5000)
+    p.add_argument("--test-size", type=int, default=1000, help="test images evaluated after each epoch (not timed)")
     p.add_argument("--profile-samples", type=int, default=10000)
-    p.add_argument("--gui-seconds", type=int, default=20)
     a = p.parse_args()
     if a.what in ("throughput", "load", "memory", "all") and not a.cifar:
         p.error("--cifar DIR is needed")
     a.cifar = os.path.abspath(a.cifar) if a.cifar else ""
     print(f"machine: {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    steps = {"throughput": throughput, "profile": profile, "load": load, "memory": memory, "gui": gui}
+    steps = {"throughput": throughput, "profile": profile, "load": load, "memory": memory}
     for name, step in steps.items():
         if a.what in (name, "all"):
             step(a)
