@@ -36,10 +36,19 @@ QString percent(double fraction) {
                                    : QStringLiteral("–");
 }
 
+// Expressivity and kernel runs (core/theory) compute their results at once, without epochs.
+bool isTheoryRun(const RunEntry& entry) {
+    return entry.readable && entry.record.info.kind != "training";
+}
+
 QString nameTip(const RunEntry& entry) {
     QStringList tip;
     tip << "<b>" + QString::fromStdString(entry.displayName).toHtmlEscaped() + "</b>";
-    if (!entry.settings.empty()) tip << QString::fromStdString(entry.settings).toHtmlEscaped();
+    if (isTheoryRun(entry))  // no network was trained: the model and SGD settings do not apply
+        tip << QString::fromStdString(entry.record.info.kind + " run, " + entry.record.info.device)
+                   .toHtmlEscaped();
+    else if (!entry.settings.empty())
+        tip << QString::fromStdString(entry.settings).toHtmlEscaped();
     if (!entry.sweep.empty())
         tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
     if (!entry.record.info.startedAt.empty()) tip << "started " + QString::fromStdString(entry.record.info.startedAt);
@@ -51,7 +60,9 @@ QString nameTip(const RunEntry& entry) {
 
 QString statusTip(const RunEntry& entry, const QString& status) {
     QString tip = status;
-    if (entry.readable)
+    if (entry.readable && isTheoryRun(entry))
+        tip += QString(", %1 (no epochs)").arg(QString::fromStdString(entry.record.info.kind));
+    else if (entry.readable)
         tip += QString(", %1 of %2 epochs").arg(entry.epochCount()).arg(entry.config().epochs);
     if (!entry.error.empty()) tip += ": " + QString::fromStdString(entry.error);
     return tip;

@@ -34,6 +34,8 @@
 #include "runs/run_list_panel.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
+#include "theory/theory_controller.h"
+#include "theory/theory_view.h"
 #include "window/status_bar.h"
 
 namespace shatter {
@@ -98,6 +100,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(centre, "Live");
     m_views->addTab(m_compare, "Compare");
     m_views->addTab(m_figure1, "Figure 1");
+    addTheoryTab();
     m_views->setDocumentMode(true);
     rightLayout->addWidget(m_views, 1);
 
@@ -191,6 +194,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_gallery->applyTheme(theme);
     m_figure1->applyTheme(theme);
     m_compare->applyTheme(theme);
+    m_theory->applyTheme(theme);
 }
 
 SweepDialog* MainWindow::openSweep() {
@@ -257,6 +261,32 @@ void MainWindow::wireSweeps() {
         if (m_figure1->loadFolders({directory}, &error)) m_views->setCurrentWidget(m_figure1);
     });
     connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
+}
+
+void MainWindow::addTheoryTab() {
+    // The theory constructions run on the panel's data and labels, on their own worker thread.
+    auto* controller = new TheoryController(this);
+    m_theory = new TheoryView(controller, [this]() { return m_panel->config(); });
+    m_views->addTab(m_theory, "Theory");
+    connect(m_panel, &ExperimentPanel::edited, m_theory, &TheoryView::refresh);
+    // A theory run's folder is listed as soon as it appears; read it again once it has results.
+    connect(controller, &TheoryController::expressivityBuilt, m_runs,
+            [this](std::shared_ptr<const ExpressivityOutcome> outcome) {
+                m_runs->refreshRun(outcome->directory);
+            });
+    connect(controller, &TheoryController::kernelFinished, m_runs,
+            [this](const KernelOutcome& outcome) { m_runs->refreshRun(outcome.directory); });
+    connect(controller, &TheoryController::failed, m_runs, [this]() { m_runs->refresh(); });
+    connect(m_controller, &TrainingController::datasetLoaded, m_theory,
+            [this](const QString&, std::shared_ptr<const Dataset> dataset) {
+                TheorySize::Splits splits;
+                splits.trainImages = std::int64_t(dataset->train.size());
+                splits.testImages = std::int64_t(dataset->test.size());
+                splits.channels = dataset->train.channels;
+                splits.classes = dataset->classCount();
+                m_theory->controller()->setSplits(splits);
+                m_theory->refresh();
+            });
 }
 
 void MainWindow::wire() {

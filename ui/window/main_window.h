@@ -21,6 +21,7 @@ class ExperimentPanel;
 class Figure1View;
 class SweepController;
 class SweepDialog;
+class TheoryView;
 class LiveRun;
 class LiveView;
 class RunListPanel;
@@ -68,6 +69,7 @@ public:
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
     CompareView* compareView() const { return m_compare; }
+    TheoryView* theoryView() const { return m_theory; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -76,6 +78,7 @@ private:
     void wire();
     void wireLiveRun();
     void wireSweeps();
+    void addTheoryTab();
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
@@ -97,6 +100,7 @@ private:
     QLabel* m_presetDescription;
     SweepController* m_sweeps;
     Figure1View* m_figure1;
+    TheoryView* m_theory = nullptr;
     QAction* m_presentationAction = nullptr;
     QAction* m_darkAction = nullptr;
     QPointer<SweepDialog> m_sweepDialog;
