@@ -16,31 +16,41 @@ namespace shatter {
 namespace {
 
 int runProfile(const BenchOptions& options, int threads) {
-    const ComputeProfile::Result r = ComputeProfile::measure(options.model, options.channels, options.batchSize,
-                                                             options.samples, options.repetitions, threads);
-    std::printf("compute profile, %s, %d channels, batch %d, %s, median of %d interleaved repetitions\n",
-                options.model.c_str(), options.channels, options.batchSize, r.threads.c_str(), options.repetitions);
+    const ComputeProfile::Result r =
+        ComputeProfile::measure(options.model, options.channels, options.batchSize, options.samples,
+                                options.repetitions, threads);
+    std::printf(
+        "compute profile, %s, %d channels, batch %d, %s, median of %d interleaved repetitions\n",
+        options.model.c_str(), options.channels, options.batchSize, r.threads.c_str(),
+        options.repetitions);
     std::printf("  training    %10.0f samples/s\n", r.trainSamplesPerSecond);
-    std::printf("  evaluation  %10.0f samples/s (no-grad batches of 1000)\n", r.evalSamplesPerSecond);
+    std::printf("  evaluation  %10.0f samples/s (no-grad batches of 1000)\n",
+                r.evalSamplesPerSecond);
     // One epoch: train on trainSize, then evaluate the training and the test set.
     const double trainSeconds = options.trainSize / r.trainSamplesPerSecond;
     const double evalSeconds = (options.trainSize + options.testSize) / r.evalSamplesPerSecond;
-    std::printf("  evaluation share of an epoch (%d train + %d test examples): %.1f%%\n", options.trainSize,
-                options.testSize, 100.0 * evalSeconds / (trainSeconds + evalSeconds));
+    std::printf("  evaluation share of an epoch (%d train + %d test examples): %.1f%%\n",
+                options.trainSize, options.testSize,
+                100.0 * evalSeconds / (trainSeconds + evalSeconds));
     if (r.matmulFlopsPerSecond) {
         const double trainRate = *r.trainFlopsPerSample * r.trainSamplesPerSecond;
         const double evalRate = *r.evalFlopsPerSample * r.evalSamplesPerSecond;
-        std::printf("  FLOPs per sample: training %.0f (forward + weight and input gradients), evaluation %.0f\n",
-                    *r.trainFlopsPerSample, *r.evalFlopsPerSample);
-        std::printf("  matrix products of these shapes: %.1f GFLOP/s\n", *r.matmulFlopsPerSecond / 1e9);
-        std::printf("  training   %.1f GFLOP/s = %.1f%% of the matrix-product rate\n", trainRate / 1e9,
-                    100.0 * trainRate / *r.matmulFlopsPerSecond);
-        std::printf("  evaluation %.1f GFLOP/s = %.2fx training's FLOP rate\n", evalRate / 1e9, evalRate / trainRate);
+        std::printf(
+            "  FLOPs per sample: training %.0f (forward + weight and input gradients), evaluation "
+            "%.0f\n",
+            *r.trainFlopsPerSample, *r.evalFlopsPerSample);
+        std::printf("  matrix products of these shapes: %.1f GFLOP/s\n",
+                    *r.matmulFlopsPerSecond / 1e9);
+        std::printf("  training   %.1f GFLOP/s = %.1f%% of the matrix-product rate\n",
+                    trainRate / 1e9, 100.0 * trainRate / *r.matmulFlopsPerSecond);
+        std::printf("  evaluation %.1f GFLOP/s = %.2fx training's FLOP rate\n", evalRate / 1e9,
+                    evalRate / trainRate);
     } else {
         // Training does a forward pass and about two more of work backwards (at most: the first
         // layer needs no input gradient), so this ratio is a lower bound.
-        std::printf("  evaluation FLOP rate >= %.2fx training's (training counted as 3 forward passes)\n",
-                    r.evalSamplesPerSecond / (3.0 * r.trainSamplesPerSecond));
+        std::printf(
+            "  evaluation FLOP rate >= %.2fx training's (training counted as 3 forward passes)\n",
+            r.evalSamplesPerSecond / (3.0 * r.trainSamplesPerSecond));
     }
     return kExitOk;
 }
@@ -53,13 +63,16 @@ int runLoad(const BenchOptions& options) {
     for (int r = 0; r < options.repetitions; ++r) {
         const auto start = std::chrono::steady_clock::now();
         dataset = RunPreparation::loadDataset(config);
-        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        seconds.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     std::sort(seconds.begin(), seconds.end());
-    std::printf("loading %s (%zu train + %zu test images, %dx%dx%d): %.3f s (median of %d; min %.3f, max %.3f)\n",
-                options.load.c_str(), dataset.train.size(), dataset.test.size(), dataset.train.channels,
-                dataset.train.height, dataset.train.width, seconds[seconds.size() / 2], options.repetitions,
-                seconds.front(), seconds.back());
+    std::printf(
+        "loading %s (%zu train + %zu test images, %dx%dx%d): %.3f s (median of %d; min %.3f, max "
+        "%.3f)\n",
+        options.load.c_str(), dataset.train.size(), dataset.test.size(), dataset.train.channels,
+        dataset.train.height, dataset.train.width, seconds[seconds.size() / 2], options.repetitions,
+        seconds.front(), seconds.back());
     return kExitOk;
 }
 
@@ -87,17 +100,19 @@ int runBenchCommand(const BenchOptions& options) {
             setting.label += " (Shatter's policy)";
         }
     }
-    std::printf("matrix products run in %s\n", matmul == MatmulThreads::BlasPool
-                                                   ? "OpenBLAS's thread pool"
-                                                   : "LibTorch's thread pool (BLAS thread settings have no effect)");
-    std::printf("training throughput, %s, batch %d, %d samples x %d repetitions (median)\n", options.model.c_str(),
-                options.batchSize, options.samples, options.repetitions);
-    const auto results = ThroughputBenchmark::run(options.model, options.channels, options.batchSize, options.samples,
-                                                  options.repetitions, settings);
+    std::printf("matrix products run in %s\n",
+                matmul == MatmulThreads::BlasPool
+                    ? "OpenBLAS's thread pool"
+                    : "LibTorch's thread pool (BLAS thread settings have no effect)");
+    std::printf("training throughput, %s, batch %d, %d samples x %d repetitions (median)\n",
+                options.model.c_str(), options.batchSize, options.samples, options.repetitions);
+    const auto results =
+        ThroughputBenchmark::run(options.model, options.channels, options.batchSize,
+                                 options.samples, options.repetitions, settings);
     const double baseline = results.front().samplesPerSecond;
     for (const auto& result : results) {
-        std::printf("  %-40s %10.0f samples/s  %5.2fx\n", result.setting.label.c_str(), result.samplesPerSecond,
-                    result.samplesPerSecond / baseline);
+        std::printf("  %-40s %10.0f samples/s  %5.2fx\n", result.setting.label.c_str(),
+                    result.samplesPerSecond, result.samplesPerSecond / baseline);
     }
     return kExitOk;
 }

@@ -1,12 +1,11 @@
 #include "train/compute_device.h"
 
-#include <dlfcn.h>
-
-#include <thread>
-
 #include <ATen/Parallel.h>
 #include <ATen/Version.h>
+#include <dlfcn.h>
 #include <torch/cuda.h>
+
+#include <thread>
 
 #include "shatter_error.h"
 
@@ -27,7 +26,8 @@ bool ComputeDevice::cudaAvailable() { return torch::cuda::is_available(); }
 bool ComputeDevice::openBlasPresent() { return openBlasSetThreads() != nullptr; }
 
 MatmulThreads ComputeDevice::matmulThreads() {
-    static const MatmulThreads found = ThreadPolicy::matmulThreadsFrom(at::show_config(), openBlasPresent());
+    static const MatmulThreads found =
+        ThreadPolicy::matmulThreadsFrom(at::show_config(), openBlasPresent());
     return found;
 }
 
@@ -44,7 +44,8 @@ void ComputeDevice::setThreadPools(int libtorchThreads, int blasThreads) {
 
 ComputeDevice ComputeDevice::choose(const std::string& request, int threads, ThreadSplit split) {
     ComputeDevice device;
-    device.threads = threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    device.threads =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const bool haveCuda = cudaAvailable();
     if (request == "cuda" && !haveCuda) {
         throw ConfigError(
@@ -53,7 +54,8 @@ ComputeDevice ComputeDevice::choose(const std::string& request, int threads, Thr
     device.cuda = haveCuda && (request == "cuda" || request == "auto");
     const ThreadPools pools = configureCpuThreads(device.threads, split);
     if (device.cuda) {
-        device.description = "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
+        device.description =
+            "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
     } else {
         device.description = "CPU, " + std::to_string(device.threads) +
                              (device.threads == 1 ? " thread" : " threads") + " (" +

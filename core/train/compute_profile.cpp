@@ -8,8 +8,8 @@
 
 #include "model/model_catalog.h"
 #include "model/model_factory.h"
-#include "train/fused_sgd.h"
 #include "train/compute_device.h"
+#include "train/fused_sgd.h"
 
 namespace shatter {
 
@@ -41,7 +41,8 @@ std::vector<Product> trainingProducts(Classifier& model, std::int64_t batch) {
         if (weight.dim() != 2) continue;
         const std::int64_t out = weight.size(0), in = weight.size(1);
         auto add = [&](std::int64_t rows, std::int64_t inner, std::int64_t cols) {
-            products.push_back({torch::randn({rows, inner}), torch::randn({inner, cols}), torch::empty({rows, cols})});
+            products.push_back({torch::randn({rows, inner}), torch::randn({inner, cols}),
+                                torch::empty({rows, cols})});
         };
         add(batch, in, out);              // forward
         add(out, batch, in);              // weight gradient
@@ -60,9 +61,11 @@ bool onlyLinearLayers(Classifier& model) {
 
 }  // namespace
 
-ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int channels, int batchSize,
-                                               int samples, int repetitions, int threads) {
-    const ThreadPools pools = ComputeDevice::configureCpuThreads(threads, modelInfo(modelKey).threadSplit);
+ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int channels,
+                                               int batchSize, int samples, int repetitions,
+                                               int threads) {
+    const ThreadPools pools =
+        ComputeDevice::configureCpuThreads(threads, modelInfo(modelKey).threadSplit);
     Result result;
     result.threads = ThreadPolicy::describe(pools, ComputeDevice::matmulThreads());
 
@@ -76,7 +79,8 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
     const int evalBatches = std::max<int>(1, samples / static_cast<int>(kEvalBatch));
 
     auto trainStep = [&] {
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
+        const torch::Tensor loss =
+            torch::nn::functional::cross_entropy(model->forward(inputs), targets);
         optimizer.clearGradients();
         loss.backward();
         optimizer.step();

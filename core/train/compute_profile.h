@@ -14,17 +14,17 @@ namespace shatter {
 class ComputeProfile {
 public:
     struct Result {
-        std::string threads;              // "OpenBLAS 2, LibTorch 1"
+        std::string threads;  // "OpenBLAS 2, LibTorch 1"
         double trainSamplesPerSecond = 0.0;
         double evalSamplesPerSecond = 0.0;
         // Only for networks whose work is matrix products (2-D weights only).
-        std::optional<double> trainFlopsPerSample;  // forward + weight gradients + input gradients
-        std::optional<double> evalFlopsPerSample;   // forward
-        std::optional<double> matmulFlopsPerSecond; // the same products, back to back
+        std::optional<double> trainFlopsPerSample;   // forward + weight gradients + input gradients
+        std::optional<double> evalFlopsPerSample;    // forward
+        std::optional<double> matmulFlopsPerSecond;  // the same products, back to back
     };
 
-    static Result measure(const std::string& modelKey, int channels, int batchSize, int samples, int repetitions,
-                          int threads);
+    static Result measure(const std::string& modelKey, int channels, int batchSize, int samples,
+                          int repetitions, int threads);
 };
 
 }  // namespace shatter

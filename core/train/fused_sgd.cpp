@@ -18,8 +18,8 @@ bool cpuHasAvx2Fma() {
 
 // The elements after the last full vector. Compiled without FMA instructions, so that the
 // compiler cannot fuse momentum * buffer + d; std::fma rounds once where ATen's kernels do.
-void updateRemainder(float* param, const float* grad, float* buffer, std::int64_t begin, std::int64_t end,
-                     float learningRate, float momentum, float weightDecay) {
+void updateRemainder(float* param, const float* grad, float* buffer, std::int64_t begin,
+                     std::int64_t end, float learningRate, float momentum, float weightDecay) {
     for (std::int64_t i = begin; i < end; ++i) {
         float d = grad[i];
         if (weightDecay != 0.0f) d = std::fma(param[i], weightDecay, d);
@@ -31,8 +31,9 @@ void updateRemainder(float* param, const float* grad, float* buffer, std::int64_
 // One pass over [begin, end). The roundings follow ATen's AVX2 kernels: add with alpha is a fused
 // multiply-add, mul_ by a scalar and add_ of a tensor round separately.
 __attribute__((target("avx2,fma"))) void updateRange(float* param, const float* grad, float* buffer,
-                                                     std::int64_t begin, std::int64_t end, float learningRate,
-                                                     float momentum, float weightDecay) {
+                                                     std::int64_t begin, std::int64_t end,
+                                                     float learningRate, float momentum,
+                                                     float weightDecay) {
     const __m256 negativeRate = _mm256_set1_ps(-learningRate);
     const __m256 momentumVec = _mm256_set1_ps(momentum);
     const __m256 decayVec = _mm256_set1_ps(weightDecay);
@@ -75,8 +76,9 @@ void FusedSgd::step() {
         const torch::Tensor& grad = p.grad();
         if (!grad.defined()) continue;
         torch::Tensor& buffer = m_momentumBuffers[k];
-        const bool onePass = p.is_cpu() && p.scalar_type() == torch::kFloat32 && p.is_contiguous() &&
-                             grad.is_contiguous() && grad.scalar_type() == torch::kFloat32 && cpuHasAvx2Fma();
+        const bool onePass = p.is_cpu() && p.scalar_type() == torch::kFloat32 &&
+                             p.is_contiguous() && grad.is_contiguous() &&
+                             grad.scalar_type() == torch::kFloat32 && cpuHasAvx2Fma();
         if (!onePass) {
             const torch::Tensor d = m_weightDecay != 0.0 ? grad.add(p, m_weightDecay) : grad;
             buffer.mul_(m_momentum).add_(d);

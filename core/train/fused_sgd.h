@@ -17,7 +17,8 @@ namespace shatter {
 // anything else, a GPU included, takes the same formula in ATen's in-place operations.
 class FusedSgd {
 public:
-    FusedSgd(std::vector<torch::Tensor> parameters, double learningRate, double momentum, double weightDecay);
+    FusedSgd(std::vector<torch::Tensor> parameters, double learningRate, double momentum,
+             double weightDecay);
 
     void clearGradients();
     void step();

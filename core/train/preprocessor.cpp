@@ -9,7 +9,8 @@ torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device
     const auto n = static_cast<std::int64_t>(set.size());
     torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t*>(set.pixels.data()),
                                            {n, set.channels, set.height, set.width}, torch::kUInt8);
-    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a pixel.
+    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a
+    // pixel.
     return bytes.to(device).to(torch::kFloat32).div_(255.0f);
 }
 
@@ -41,9 +42,9 @@ torch::Tensor Preprocessor::prepare(const ImageSet& set, const torch::Device& de
                                           torch::TensorOptions(torch::kFloat32).device(device));
     for (std::int64_t first = 0; first < n; first += kPrepareChunk) {
         const std::int64_t count = std::min(kPrepareChunk, n - first);
-        const torch::Tensor bytes = torch::from_blob(
-            const_cast<std::uint8_t*>(set.image(static_cast<std::size_t>(first))),
-            {count, set.channels, set.height, set.width}, torch::kUInt8);
+        const torch::Tensor bytes =
+            torch::from_blob(const_cast<std::uint8_t*>(set.image(static_cast<std::size_t>(first))),
+                             {count, set.channels, set.height, set.width}, torch::kUInt8);
         const torch::Tensor unit = bytes.to(device).to(torch::kFloat32).div_(255.0f);
         prepared.narrow(0, first, count).copy_(whiten(centerCrop(unit)));
     }

@@ -9,7 +9,8 @@ namespace shatter {
 // Whose thread pool runs a CPU run's matrix products.
 enum class MatmulThreads {
     BlasPool,      // OpenBLAS: its own pool, sized with openblas_set_num_threads
-    LibTorchPool,  // MKL, oneDNN or ATen's own kernels: LibTorch's intra-op pool (at::set_num_threads)
+    LibTorchPool,  // MKL, oneDNN or ATen's own kernels: LibTorch's intra-op pool
+                   // (at::set_num_threads)
 };
 
 // How many threads each pool gets.

@@ -1,6 +1,6 @@
-#include <QtTest>
-
 #include <torch/optim/sgd.h>
+
+#include <QtTest>
 
 #include "train/fused_sgd.h"
 
@@ -22,7 +22,8 @@ class TestFusedSgd : public QObject {
             theirs.push_back(start.clone().set_requires_grad(true));
         }
         FusedSgd fused(ours, 0.01, momentum, weightDecay);
-        torch::optim::SGD reference(theirs, torch::optim::SGDOptions(0.01).momentum(momentum).weight_decay(weightDecay));
+        torch::optim::SGD reference(
+            theirs, torch::optim::SGDOptions(0.01).momentum(momentum).weight_decay(weightDecay));
         for (int step = 0; step < 4; ++step) {
             if (clearBetweenSteps) fused.clearGradients();
             reference.zero_grad();
@@ -33,7 +34,8 @@ class TestFusedSgd : public QObject {
             }
             fused.step();
             reference.step();
-            for (std::size_t k = 0; k < shapes.size(); ++k) QVERIFY(torch::equal(ours[k], theirs[k]));
+            for (std::size_t k = 0; k < shapes.size(); ++k)
+                QVERIFY(torch::equal(ours[k], theirs[k]));
         }
         // The learning rate can change between steps.
         fused.setLearningRate(0.005);

@@ -17,12 +17,15 @@ class TestThreadPolicy : public QObject {
 private Q_SLOTS:
     void readsTheBlasFromTheBuildSettings() {
         QCOMPARE(ThreadPolicy::matmulThreadsFrom(kDebian, true), MatmulThreads::BlasPool);
-        QCOMPARE(ThreadPolicy::matmulThreadsFrom("BLAS_INFO=open\n", true), MatmulThreads::BlasPool);
+        QCOMPARE(ThreadPolicy::matmulThreadsFrom("BLAS_INFO=open\n", true),
+                 MatmulThreads::BlasPool);
         QCOMPARE(ThreadPolicy::matmulThreadsFrom(kPyTorchWheel, true), MatmulThreads::LibTorchPool);
         // OpenBLAS named but not callable: nothing to size, LibTorch's pool it is.
         QCOMPARE(ThreadPolicy::matmulThreadsFrom(kDebian, false), MatmulThreads::LibTorchPool);
-        QCOMPARE(ThreadPolicy::matmulThreadsFrom("no build settings", true), MatmulThreads::LibTorchPool);
-        QCOMPARE(ThreadPolicy::matmulThreadsFrom("BLAS_INFO=openblasish", true), MatmulThreads::LibTorchPool);
+        QCOMPARE(ThreadPolicy::matmulThreadsFrom("no build settings", true),
+                 MatmulThreads::LibTorchPool);
+        QCOMPARE(ThreadPolicy::matmulThreadsFrom("BLAS_INFO=openblasish", true),
+                 MatmulThreads::LibTorchPool);
     }
 
     void openBlasGetsTheModelsMeasuredSplit() {
@@ -36,19 +39,23 @@ private Q_SLOTS:
     void otherBlasGivesLibTorchEveryThread() {
         // The case measured on 16 cores: OpenBLAS 16 + LibTorch 1 ran at one thread's speed.
         const MatmulThreads own = MatmulThreads::LibTorchPool;
-        for (ThreadSplit split : {ThreadSplit::BlasThreads, ThreadSplit::LibTorchThreads, ThreadSplit::BothPools}) {
+        for (ThreadSplit split :
+             {ThreadSplit::BlasThreads, ThreadSplit::LibTorchThreads, ThreadSplit::BothPools}) {
             QCOMPARE(ThreadPolicy::choose(split, 16, own), (ThreadPools{16, 1}));
             QCOMPARE(ThreadPolicy::choose(split, 1, own), (ThreadPools{1, 1}));
         }
     }
 
     void atLeastOneThread() {
-        QCOMPARE(ThreadPolicy::choose(ThreadSplit::BothPools, 0, MatmulThreads::BlasPool), (ThreadPools{1, 1}));
+        QCOMPARE(ThreadPolicy::choose(ThreadSplit::BothPools, 0, MatmulThreads::BlasPool),
+                 (ThreadPools{1, 1}));
     }
 
     void describesThePools() {
-        QCOMPARE(ThreadPolicy::describe({1, 2}, MatmulThreads::BlasPool), std::string("OpenBLAS 2, LibTorch 1"));
-        QCOMPARE(ThreadPolicy::describe({16, 1}, MatmulThreads::LibTorchPool), std::string("LibTorch 16"));
+        QCOMPARE(ThreadPolicy::describe({1, 2}, MatmulThreads::BlasPool),
+                 std::string("OpenBLAS 2, LibTorch 1"));
+        QCOMPARE(ThreadPolicy::describe({16, 1}, MatmulThreads::LibTorchPool),
+                 std::string("LibTorch 16"));
     }
 };
 
