@@ -59,8 +59,10 @@ int runSweepCommand(const RunOptions& options, const SweepOptions& sweep) {
     SweepPrinter printer;
     g_activeSweep = &runner;
     std::signal(SIGINT, cancelOnSignal);
+    std::signal(SIGTERM, cancelOnSignal);
     const SweepRecord record = runner.run(printer);
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
     g_activeSweep = nullptr;
 
     std::vector<RunRecord> runs;

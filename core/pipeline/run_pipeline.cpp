@@ -23,6 +23,7 @@ RunSummary RunPipeline::run(RunObserver& observer) {
 
     auto data =
         std::make_shared<const CorruptedDataset>(RunPreparation::prepare(m_config, *dataset));
+    RunPreparation::checkTrainable(m_config, *data);
     observer.onDataPrepared(data);
 
     RunWriter writer(m_root, m_config, *data, dataset->name);
@@ -35,7 +36,13 @@ RunSummary RunPipeline::run(RunObserver& observer) {
     ObserverFanout fanout;
     fanout.add(writer);
     fanout.add(observer);
-    return train(trainer, fanout);
+    RunSummary summary = train(trainer, fanout);
+    if (!writer.firstError().empty() && summary.status != RunStatus::Failed) {
+        // summary.json itself could not be written: the run still ends failed, with the reason.
+        summary.status = RunStatus::Failed;
+        summary.message = writer.firstError();
+    }
+    return summary;
 }
 
 RunSummary RunPipeline::train(Trainer& trainer, TrainingObserver& observer) {

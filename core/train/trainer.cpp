@@ -114,13 +114,25 @@ void Trainer::setLearningRate(double learningRate) { m_impl->requestedLearningRa
 RunSummary Trainer::run(TrainingObserver& observer) {
     try {
         return m_impl->run(observer);
+    } catch (const c10::Error& error) {
+        // LibTorch appends a stack trace of some 25 frames: the user sees the first line of the
+        // message, the run folder's error.log keeps everything.
+        std::string message = error.what_without_backtrace();
+        if (const std::size_t end = message.find('\n'); end != std::string::npos) message.resize(end);
+        return fail("LibTorch: " + message, error.what(), observer);
     } catch (const std::exception& error) {
-        RunSummary summary;
-        summary.status = RunStatus::Failed;
-        summary.message = error.what();
-        observer.onFinished(summary);
-        return summary;
+        return fail(error.what(), error.what(), observer);
     }
+}
+
+RunSummary Trainer::fail(const std::string& message, const std::string& diagnostic,
+                         TrainingObserver& observer) {
+    RunSummary summary;
+    summary.status = RunStatus::Failed;
+    summary.message = message;
+    summary.diagnostic = diagnostic;
+    observer.onFinished(summary);
+    return summary;
 }
 
 Clock::duration Trainer::Impl::waitWhilePaused() {

@@ -314,6 +314,7 @@ void MainWindow::wire() {
             });
     connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
+    connect(m_controller, &TrainingController::failed, m_status, &StatusBar::showFailed);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
 
     // The comparison follows the ticks.
@@ -387,6 +388,11 @@ void MainWindow::showError(const QString& message) {
     // Window-modal but not blocking: training signals and tests keep running behind it.
     auto* box = new QMessageBox(QMessageBox::Warning, "Shatter", message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // Once closed, keys go back to the window, so that Space starts the next run.
+    connect(box, &QMessageBox::finished, this, [this]() {
+        activateWindow();
+        if (QWidget* focused = focusWidget(); focused == nullptr || !focused->isEnabled()) setFocus();
+    });
     box->open();
 }
 
