@@ -86,7 +86,7 @@ int runCliApplication(int argc, char** argv) {
     TheoryOptions kernelOptions;
     kernelOptions.addTo(*kernel, /*kernelFlags=*/true);
 
-    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
+    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings, or where a network's time goes (--profile)");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
     bench->add_option("--channels", benchOptions.channels, "input channels, 1 or 3 (default 1)")->check(CLI::Range(1, 3));
@@ -94,6 +94,12 @@ int runCliApplication(int argc, char** argv) {
     bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")->check(CLI::PositiveNumber);
     bench->add_option("--repetitions", benchOptions.repetitions, "measurements per setting (default 3)")->check(CLI::PositiveNumber);
     bench->add_option("--threads", benchOptions.threads, "threads to compare (default: one per core)");
+    bench->add_flag("--profile", benchOptions.profile,
+                    "at Shatter's thread policy: training and evaluation throughput, FLOP rates and, for MLPs, "
+                    "the matrix-product rate of the network's own shapes");
+    bench->add_option("--train-size", benchOptions.trainSize, "with --profile: training examples per epoch (default 50000)")->check(CLI::PositiveNumber);
+    bench->add_option("--load", benchOptions.load, "time loading this dataset (fashion-mnist, cifar10:DIR, ...) instead");
+    bench->add_option("--test-size", benchOptions.testSize, "with --profile: test examples (default 10000)")->check(CLI::PositiveNumber);
 
     try {
         app.parse(argc, argv);

@@ -21,6 +21,10 @@ struct BenchOptions {
     int samples = 20000;
     int repetitions = 3;
     int threads = 0;
+    bool profile = false;  // training vs evaluation vs matrix-product rate, at Shatter's policy
+    int trainSize = 50000;  // epoch shape for the evaluation share
+    int testSize = 10000;
+    std::string load;  // a dataset spec: time loading it instead
 };
 int runBenchCommand(const BenchOptions& options);
 

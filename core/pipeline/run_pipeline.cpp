@@ -21,7 +21,7 @@ void RunPipeline::setRunDirectory(std::string directory) {
 RunSummary RunPipeline::run(RunObserver& observer) {
     m_config.validate();
     observer.onLoadingData(m_config.dataset);
-    const std::shared_ptr<const Dataset> dataset =
+    std::shared_ptr<const Dataset> dataset =
         m_loadDataset ? m_loadDataset(m_config.dataset)
                       : std::make_shared<const Dataset>(RunPreparation::loadDataset(m_config));
 
@@ -36,6 +36,8 @@ RunSummary RunPipeline::run(RunObserver& observer) {
                                        *data, dataset->name);
     m_directory = writer.directory();
     observer.onRunDirectory(m_directory);
+    // The run needs only the prepared copy from here on; let the loaded one go unless it is shared.
+    dataset.reset();
 
     Trainer trainer(m_config, *data);
     ObserverFanout fanout;

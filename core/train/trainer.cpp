@@ -1,7 +1,6 @@
 #include "train/trainer.h"
 
 #include <torch/nn/functional/loss.h>
-#include <torch/optim/sgd.h>
 #include <torch/utils.h>
 #include <torch/version.h>
 
@@ -16,6 +15,7 @@
 #include "model/model_factory.h"
 #include "shatter_error.h"
 #include "train/compute_device.h"
+#include "train/fused_sgd.h"
 #include "train/preprocessor.h"
 #include "util/seeded_random.h"
 
@@ -73,7 +73,7 @@ struct Trainer::Impl {
     torch::Tensor trainImages, testImages, trainLabels, testLabels;
     torch::Tensor cropSource;  // only with random crops
     std::shared_ptr<Classifier> model;
-    std::unique_ptr<torch::optim::SGD> optimizer;
+    std::unique_ptr<FusedSgd> optimizer;
     double learningRate = 0.0;
     int batchesPerEpoch = 0;
     std::vector<int> fittedSince;  // per training example, see EpochReport
@@ -211,10 +211,8 @@ RunStart Trainer::Impl::prepare() {
     model->to(device);
 
     learningRate = config.effectiveLearningRate();
-    optimizer = std::make_unique<torch::optim::SGD>(model->parameters(),
-                                                    torch::optim::SGDOptions(learningRate)
-                                                        .momentum(config.momentum)
-                                                        .weight_decay(config.weightDecay));
+    optimizer = std::make_unique<FusedSgd>(model->parameters(), learningRate, config.momentum,
+                                           config.weightDecay);
     batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
     fittedSince.assign(static_cast<std::size_t>(trainCount), 0);
 
@@ -234,16 +232,14 @@ RunStart Trainer::Impl::prepare() {
 void Trainer::Impl::applyLearningRate() {
     const double requested = requestedLearningRate.exchange(NAN);
     if (!std::isnan(requested)) learningRate = requested;
-    for (auto& group : optimizer->param_groups()) {
-        static_cast<torch::optim::SGDOptions&>(group.options()).lr(learningRate);
-    }
+    optimizer->setLearningRate(learningRate);
 }
 
 void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
                                torch::Tensor& lossSum, std::int64_t count) {
     const torch::Tensor loss =
         torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-    optimizer->zero_grad();
+    optimizer->clearGradients();
     loss.backward();
     optimizer->step();
     lossSum += loss.detach() * static_cast<double>(count);
