@@ -103,6 +103,19 @@ int submitToSlurm(const SweepPlan& plan, const SweepOptions& sweep) {
     return kExitOk;
 }
 
+// Runs a sweep that Ctrl-C and SIGTERM cancel; `active` is where the signal handler finds it.
+template <typename Runner, typename Printer>
+SweepRecord runCancellable(Runner& runner, Printer& printer, Runner*& active) {
+    active = &runner;
+    std::signal(SIGINT, cancelOnSignal);
+    std::signal(SIGTERM, cancelOnSignal);
+    SweepRecord record = runner.run(printer);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    active = nullptr;
+    return record;
+}
+
 }  // namespace
 
 int runSweepCommand(const RunOptions& options, const SweepOptions& sweep) {
@@ -114,24 +127,12 @@ int runSweepCommand(const RunOptions& options, const SweepOptions& sweep) {
     if (sweep.processes > 1) {
         ProcessSweepRunner runner(plan, sweep.out, sweep.processes, shatterCliPath());
         WorkerPrinter printer;
-        g_activeWorkers = &runner;
-        std::signal(SIGINT, cancelOnSignal);
-        std::signal(SIGTERM, cancelOnSignal);
-        record = runner.run(printer);
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-        g_activeWorkers = nullptr;
+        record = runCancellable(runner, printer, g_activeWorkers);
         cancelled = runner.cancelled();
     } else {
         SweepRunner runner(plan, sweep.out);
         SweepPrinter printer;
-        g_activeSweep = &runner;
-        std::signal(SIGINT, cancelOnSignal);
-        std::signal(SIGTERM, cancelOnSignal);
-        record = runner.run(printer);
-        std::signal(SIGINT, SIG_DFL);
-        std::signal(SIGTERM, SIG_DFL);
-        g_activeSweep = nullptr;
+        record = runCancellable(runner, printer, g_activeSweep);
         cancelled = runner.cancelled();
     }
 
