@@ -101,6 +101,7 @@ def main():
     p.add_argument("--device", default="cpu")
     p.add_argument("--json", default="", help="write timings and final accuracies here")
     p.add_argument("--train-size", type=int, default=0)
+    p.add_argument("--test-size", type=int, default=0, help="test images, balanced across classes (0: all)")
     p.add_argument("--random-labels", action="store_true")
     p.add_argument("--epochs", type=int, default=20)
     p.add_argument("--lr", type=float, default=0.01)
@@ -123,6 +124,8 @@ def main():
         test_y = read_idx(os.path.join(a.data, "t10k-labels-idx1-ubyte.gz")).astype(np.int64)
     keep = balanced_subset(train_y, a.train_size, rng)
     train_x, train_y = train_x[keep], train_y[keep]
+    keep_test = balanced_subset(test_y, a.test_size, rng)
+    test_x, test_y = test_x[keep_test], test_y[keep_test]
     if a.random_labels:
         train_y = rng.integers(0, 10, size=len(train_y)).astype(np.int64)
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
+#include "cli/sweep_executor_options.h"
 #include "figure/figure_builder.h"
 #include "shatter_error.h"
 
@@ -54,10 +55,11 @@ int runCliApplication(int argc, char** argv) {
     CLI::App* sweep = app.add_subcommand("sweep", "train one run per model, mode and level; write sweep.json");
     RunOptions sweepRunOptions;
     SweepOptions sweepOptions;
-    sweep->add_option("--out", sweepOptions.out, "sweep folder (running it again resumes it)")->required();
+    sweep->add_option("--out", sweepOptions.out, "sweep folder (running it again resumes it)");
     sweep->add_option("--levels", sweepOptions.levels, "corruption levels (default 0,0.2,0.4,0.6,0.8,1)")->delimiter(',');
     sweep->add_option("--modes", sweepOptions.modes, "corruption modes (default labels)")->delimiter(',');
     sweep->add_option("--models", sweepOptions.models, "networks (default mlp-1x512)")->delimiter(',');
+    addSweepExecutorOptions(*sweep, sweepOptions);
     sweepRunOptions.addTo(*sweep);
 
     CLI::App* table1 = app.add_subcommand(
@@ -80,6 +82,15 @@ int runCliApplication(int argc, char** argv) {
     table1->add_option("--threads", table1Options.threads, "CPU threads (default 0: one per core)");
     table1->add_flag("--print-only", table1Options.printOnly,
                      "train nothing, print the table of the runs in --out");
+
+    CLI::App* sweepPoint = app.add_subcommand(
+        "sweep-point", "train one point of a sweep folder into SWEEP/<point name> (run by workers and Slurm tasks)");
+    std::string sweepPointDirectory;
+    int sweepPointIndex = 0;
+    int sweepPointThreads = 0;
+    sweepPoint->add_option("SWEEP", sweepPointDirectory, "sweep folder holding sweep.json")->required();
+    sweepPoint->add_option("--index", sweepPointIndex, "the point, from 0 in the sweep's order")->required();
+    sweepPoint->add_option("--threads", sweepPointThreads, "CPU threads (default 0: the sweep's setting)");
 
 #ifdef SHATTER_CLI_FIGURE
     CLI::App* figure = app.add_subcommand("figure", "plot a metric of run or sweep folders to PNG, SVG or PDF (and CSV)");
@@ -105,7 +116,7 @@ int runCliApplication(int argc, char** argv) {
     TheoryOptions kernelOptions;
     kernelOptions.addTo(*kernel, /*kernelFlags=*/true);
 
-    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings");
+    CLI::App* bench = app.add_subcommand("bench", "measure training throughput under CPU thread settings, or where a network's time goes (--profile)");
     BenchOptions benchOptions;
     bench->add_option("--model", benchOptions.model, "network (default mlp-1x512)");
     bench->add_option("--channels", benchOptions.channels, "input channels, 1 or 3 (default 1)")->check(CLI::Range(1, 3));
@@ -113,6 +124,12 @@ int runCliApplication(int argc, char** argv) {
     bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")->check(CLI::PositiveNumber);
     bench->add_option("--repetitions", benchOptions.repetitions, "measurements per setting (default 3)")->check(CLI::PositiveNumber);
     bench->add_option("--threads", benchOptions.threads, "threads to compare (default: one per core)");
+    bench->add_flag("--profile", benchOptions.profile,
+                    "at Shatter's thread policy: training and evaluation throughput, FLOP rates and, for MLPs, "
+                    "the matrix-product rate of the network's own shapes");
+    bench->add_option("--train-size", benchOptions.trainSize, "with --profile: training examples per epoch (default 50000)")->check(CLI::PositiveNumber);
+    bench->add_option("--load", benchOptions.load, "time loading this dataset (fashion-mnist, cifar10:DIR, ...) instead");
+    bench->add_option("--test-size", benchOptions.testSize, "with --profile: test examples (default 10000)")->check(CLI::PositiveNumber);
 
     try {
         app.parse(argc, argv);
@@ -124,9 +141,19 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("models")) return runModelsCommand();
         if (app.got_subcommand("run")) return runTrainCommand(runOptions, outRoot);
         if (app.got_subcommand("show")) return runShowCommand(showDirectory);
-        if (app.got_subcommand("memorization"))
-            return runMemorizationCommand(memorizationDirectory);
-        if (app.got_subcommand("sweep")) return runSweepCommand(sweepRunOptions, sweepOptions);
+        if (app.got_subcommand("memorization")) return runMemorizationCommand(memorizationDirectory);
+        if (app.got_subcommand("sweep")) {
+            if (!sweepOptions.statusOf.empty()) return runSweepStatusCommand(sweepOptions.statusOf);
+            if (!sweepOptions.cancelOf.empty()) return runSweepCancelCommand(sweepOptions.cancelOf);
+            if (sweepOptions.out.empty()) {
+                std::fprintf(stderr, "shatter-cli sweep: --out is required (or --status DIR, --cancel DIR)\n");
+                return kExitBadInput;
+            }
+            return runSweepCommand(sweepRunOptions, sweepOptions);
+        }
+        if (app.got_subcommand("sweep-point")) {
+            return runSweepPointCommand(sweepPointDirectory, sweepPointIndex, sweepPointThreads);
+        }
         if (app.got_subcommand("table1")) return runTable1Command(table1Options);
         if (app.got_subcommand("bench")) return runBenchCommand(benchOptions);
         if (app.got_subcommand("expressivity")) return runExpressivityCommand(expressivityOptions);
@@ -134,6 +161,9 @@ int runCliApplication(int argc, char** argv) {
 #ifdef SHATTER_CLI_FIGURE
         if (app.got_subcommand("figure")) return runFigureCommand(figureOptions);
 #endif
+    } catch (const SchedulerError& error) {
+        std::fprintf(stderr, "shatter-cli: %s\n", error.what());
+        return kExitFailed;
     } catch (const ConfigError& error) {
         std::fprintf(stderr, "shatter-cli: %s\n", error.what());
         return kExitBadInput;

@@ -6,6 +6,7 @@
 
 #include "cli/run_options.h"
 #include "cli/theory_options.h"
+#include "slurm/slurm_options.h"
 
 namespace shatter {
 
@@ -23,6 +24,10 @@ struct BenchOptions {
     int samples = 20000;
     int repetitions = 3;
     int threads = 0;
+    bool profile = false;  // training vs evaluation vs matrix-product rate, at Shatter's policy
+    int trainSize = 50000;  // epoch shape for the evaluation share
+    int testSize = 10000;
+    std::string load;  // a dataset spec: time loading it instead
 };
 int runBenchCommand(const BenchOptions& options);
 
@@ -31,8 +36,20 @@ struct SweepOptions {
     std::vector<std::string> modes;
     std::vector<std::string> models;
     std::string out;
+    std::string executor = "local";  // local | slurm
+    int processes = 1;               // local: worker processes (-j)
+    SlurmOptions slurm;
+    std::string statusOf;  // --status DIR
+    std::string cancelOf;  // --cancel DIR
 };
 int runSweepCommand(const RunOptions& options, const SweepOptions& sweep);
+// `sweep --status DIR` and `sweep --cancel DIR`.
+int runSweepStatusCommand(const std::string& directory);
+int runSweepCancelCommand(const std::string& directory);
+// One point of a sweep folder into its own run folder (a worker process or a Slurm task).
+int runSweepPointCommand(const std::string& directory, int index, int threads);
+// This executable's path, for starting workers and writing batch scripts.
+std::string shatterCliPath();
 
 struct Table1Options {
     std::string dataset;
@@ -49,9 +66,9 @@ int runTable1Command(const Table1Options& options);
 struct FigureOptions {
     std::vector<std::string> folders;  // run, sweep or runs folders
     std::string metric = "train_loss";
-    std::string out;                   // .png, .svg or .pdf
-    std::string csv;                   // the data behind the plot
-    int width = 0;                     // PNG pixels / SVG, PDF points; 0: the default
+    std::string out;  // .png, .svg or .pdf
+    std::string csv;  // the data behind the plot
+    int width = 0;    // PNG pixels / SVG, PDF points; 0: the default
     int height = 0;
     int dpi = 200;
     std::string title;
@@ -67,9 +84,9 @@ int runKernelCommand(const TheoryOptions& options);
 
 // Exit codes.
 constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;      // a run failed, or a file could not be read
-constexpr int kExitBadInput = 2;    // bad flags, config or data
+constexpr int kExitFailed = 1;    // a run failed, or a file could not be read
+constexpr int kExitBadInput = 2;  // bad flags, config or data
 constexpr int kExitDiverged = 3;
-constexpr int kExitStopped = 130;   // interrupted (Ctrl-C)
+constexpr int kExitStopped = 130;  // interrupted (Ctrl-C)
 
 }  // namespace shatter

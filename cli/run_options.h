@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "train/run_config.h"
 
@@ -16,14 +17,16 @@ namespace shatter {
 class RunOptions {
 public:
     void addTo(CLI::App& command);
-    // Throws ConfigError naming the file or a key in it that is wrong. The ranges of the values
-    // are checked where the config enters the engine (RunPipeline, SweepPlan::validate).
+    // Throws ConfigError naming the file or the option and the setting that is wrong: every
+    // value is checked against its range as it is read (RunConfig::mergeJson); the checks that
+    // depend on the machine or the data follow where the config enters the engine (RunPipeline,
+    // SweepPlan::validate).
     RunConfig resolve() const;
 
 private:
     template <typename T>
     void bind(CLI::App& command, const std::string& flag, const std::string& help,
-              std::function<void(RunConfig&, const T&)> apply);
+              std::function<nlohmann::json(const T&)> settings);
 
     std::string m_configFile;
     std::vector<std::function<void(RunConfig&)>> m_appliers;

@@ -4,6 +4,7 @@
 #include "cli/commands.h"
 #include "run/metric_column.h"
 #include "run/run_reader.h"
+#include "shatter_error.h"
 #include "theory/theory_record.h"
 
 namespace shatter {
@@ -44,7 +45,14 @@ void printTheoryRun(const RunRecord& record) {
 }  // namespace
 
 int runShowCommand(const std::string& directory) {
-    const RunRecord record = RunReader::load(directory);
+    RunRecord record;
+    try {
+        record = RunReader::load(directory);
+    } catch (const ShatterError& error) {
+        // A folder that is not a run, or one with a malformed file: bad input, as for `figure`.
+        std::fprintf(stderr, "shatter-cli: %s\n", error.what());
+        return kExitBadInput;
+    }
     const RunConfig& c = record.config;
     const RunInfo& info = record.info;
     std::printf("run        %s\n", record.directory.c_str());

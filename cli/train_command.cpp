@@ -1,3 +1,4 @@
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 
@@ -9,45 +10,46 @@ namespace shatter {
 
 namespace {
 
-RunPipeline* g_activeRun = nullptr;
+std::atomic<RunPipeline*> g_activeRun{nullptr};
+volatile std::sig_atomic_t g_stopRequested = 0;
 
 extern "C" void stopOnSignal(int) {
     // Only atomic stores: safe inside a signal handler. The run ends after the current batch
     // and its directory keeps every finished epoch.
-    if (g_activeRun != nullptr) g_activeRun->requestStopFromSignalHandler();
+    g_stopRequested = 1;
+    if (RunPipeline* run = g_activeRun.load()) run->requestStopFromSignalHandler();
 }
 
-// Prints the run's progress. Once the run folder exists, Ctrl-C and SIGTERM stop the run
-// instead of ending the process, so that the folder gets its summary.
-class InterruptibleRunPrinter : public ProgressPrinter {
+// Ctrl-C and SIGTERM stop the run instead of ending the process, from before any work starts:
+// a signal during start-up ends the run as "stopped" with its folder complete.
+class StopOnSignals {
 public:
-    explicit InterruptibleRunPrinter(RunPipeline& pipeline)
-        : ProgressPrinter(stderr), m_pipeline(pipeline) {}
-    ~InterruptibleRunPrinter() override {
+    StopOnSignals() {
+        std::signal(SIGINT, stopOnSignal);
+        std::signal(SIGTERM, stopOnSignal);
+    }
+    ~StopOnSignals() {
         std::signal(SIGINT, SIG_DFL);
         std::signal(SIGTERM, SIG_DFL);
         g_activeRun = nullptr;
     }
+    StopOnSignals(const StopOnSignals&) = delete;
+    StopOnSignals& operator=(const StopOnSignals&) = delete;
 
-    void onRunDirectory(const std::string&) override {
-        g_activeRun = &m_pipeline;
-        std::signal(SIGINT, stopOnSignal);
-        std::signal(SIGTERM, stopOnSignal);
+    void attach(RunPipeline& pipeline) {
+        g_activeRun = &pipeline;
+        if (g_stopRequested) pipeline.requestStop();  // a signal that came before the pipeline
     }
-
-private:
-    RunPipeline& m_pipeline;
 };
 
 }  // namespace
 
 int runTrainCommand(const RunOptions& options, const std::string& outRoot) {
+    StopOnSignals signals;
     RunPipeline pipeline(options.resolve(), outRoot);
-    RunSummary summary;
-    {
-        InterruptibleRunPrinter printer(pipeline);
-        summary = pipeline.run(printer);
-    }
+    signals.attach(pipeline);
+    ProgressPrinter printer(stderr);
+    const RunSummary summary = pipeline.run(printer);
     std::printf("%s\n", pipeline.directory().c_str());
     switch (summary.status) {
         case RunStatus::Finished: return kExitOk;

@@ -30,4 +30,11 @@ public:
     using ShatterError::ShatterError;
 };
 
+// A batch scheduler (Slurm) that refused a command or could not be reached; the message holds
+// what it said, verbatim.
+class SchedulerError : public ShatterError {
+public:
+    using ShatterError::ShatterError;
+};
+
 }  // namespace shatter

@@ -12,6 +12,8 @@ packages=(
   nlohmann-json3-dev libcli11-dev zlib1g-dev libarchive-dev
   dataset-fashion-mnist
   fonts-dejavu-core
+  # the sweep tests against a real Slurm (tests/slurm): controller, node daemon, commands, MUNGE
+  slurm-wlm munge
 )
 
 missing=()

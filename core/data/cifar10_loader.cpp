@@ -48,7 +48,7 @@ std::vector<std::string> readClassNames(const fs::path& folder) {
 
 }  // namespace
 
-void Cifar10Loader::appendBatch(const std::string& path, ImageSet& set) {
+std::size_t Cifar10Loader::appendBatch(const std::string& path, ImageSet& set) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) throw DataError(path + ": file not found");
     std::ifstream in(path, std::ios::binary);
@@ -73,6 +73,7 @@ void Cifar10Loader::appendBatch(const std::string& path, ImageSet& set) {
         set.labels.push_back(record[0]);
         set.pixels.insert(set.pixels.end(), record + 1, record + kRecordBytes);
     }
+    return records;
 }
 
 Dataset Cifar10Loader::readDirectory(const std::string& directory) {
@@ -80,11 +81,27 @@ Dataset Cifar10Loader::readDirectory(const std::string& directory) {
     Dataset dataset;
     dataset.name = "CIFAR-10";
     dataset.classNames = readClassNames(folder);
+    // A batch cut short on a record boundary still parses: compare the counts. The published
+    // batches hold kStandardRecords each; a smaller set spread over five batches holds the same
+    // count in the first four, and no more in the last.
+    std::size_t firstCount = 0;
     for (int batch = 1; batch <= 5; ++batch) {
-        appendBatch((folder / ("data_batch_" + std::to_string(batch) + ".bin")).string(),
-                    dataset.train);
+        const std::string path = (folder / ("data_batch_" + std::to_string(batch) + ".bin")).string();
+        const std::size_t count = appendBatch(path, dataset.train);
+        if (batch == 1) firstCount = count;
+        const bool standard = firstCount == kStandardRecords;
+        const bool fits = batch < 5 || standard ? count == firstCount : count <= firstCount;
+        if (!fits) {
+            throw DataError(path + ": " + std::to_string(count) + " records, but data_batch_1.bin holds " +
+                            std::to_string(firstCount) + "; the file looks cut short, download it again");
+        }
     }
-    appendBatch((folder / "test_batch.bin").string(), dataset.test);
+    const std::string testPath = (folder / "test_batch.bin").string();
+    const std::size_t testCount = appendBatch(testPath, dataset.test);
+    if (firstCount == kStandardRecords && testCount != kStandardRecords) {
+        throw DataError(testPath + ": " + std::to_string(testCount) + " records, expected " +
+                        std::to_string(kStandardRecords) + "; the file looks cut short, download it again");
+    }
     return dataset;
 }
 

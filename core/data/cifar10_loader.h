@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 #include "data/dataset.h"
@@ -11,12 +12,13 @@ namespace shatter {
 class Cifar10Loader {
 public:
     static constexpr int kRecordBytes = 1 + 3 * 32 * 32;
+    static constexpr std::size_t kStandardRecords = 10000;  // per batch file of CIFAR-10
 
     // Accepts either the cifar-10-batches-bin folder itself or a folder that contains it.
     static Dataset readDirectory(const std::string& directory);
 
-    // Reads one batch file and appends its records to the set.
-    static void appendBatch(const std::string& path, ImageSet& set);
+    // Reads one batch file and appends its records to the set; returns how many.
+    static std::size_t appendBatch(const std::string& path, ImageSet& set);
 };
 
 }  // namespace shatter

@@ -45,6 +45,13 @@ ImageSet IdxLoader::readSplit(const std::string& imagesPath, const std::string& 
         throw DataError(imagesPath + ": implausible image size " + std::to_string(rows) + "x" +
                         std::to_string(cols));
     }
+    constexpr std::size_t minimum = ImageSet::kMinimumSide;
+    if (rows < minimum || cols < minimum) {
+        throw DataError(imagesPath + ": images are " + std::to_string(rows) + "x" + std::to_string(cols) +
+                        " pixels; the networks need at least " + std::to_string(minimum) + "x" +
+                        std::to_string(minimum));
+    }
+    if (count == 0) throw DataError(imagesPath + ": holds no images");
     const std::size_t expected = 16 + count * rows * cols;
     if (images.size() != expected) {
         throw DataError(imagesPath + ": " + std::to_string(images.size()) + " bytes, expected " +

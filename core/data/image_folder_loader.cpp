@@ -106,6 +106,19 @@ ImageSet toImageSet(const std::vector<LoadedImage>& images, int channels) {
 }  // namespace
 
 Dataset ImageFolderLoader::readDirectory(const std::string& root) {
+    // A symlink loop, a folder without read permission or a file vanishing meanwhile surface
+    // as filesystem or OpenCV exceptions; both become a DataError naming the path.
+    try {
+        return readDirectoryUnchecked(root);
+    } catch (const fs::filesystem_error& error) {
+        const std::string path = error.path1().empty() ? root : error.path1().string();
+        throw DataError(path + ": cannot read (" + error.code().message() + ")");
+    } catch (const cv::Exception& error) {
+        throw DataError(root + ": an image could not be decoded (" + error.msg + ")");
+    }
+}
+
+Dataset ImageFolderLoader::readDirectoryUnchecked(const std::string& root) {
     std::error_code ec;
     const fs::path base(root);
     if (!fs::is_directory(base, ec)) throw DataError(root + ": folder not found");

@@ -15,6 +15,9 @@ public:
     static constexpr int kSide = 32;
 
     static Dataset readDirectory(const std::string& root);
+
+private:
+    static Dataset readDirectoryUnchecked(const std::string& root);
 };
 
 }  // namespace shatter

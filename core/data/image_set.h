@@ -9,6 +9,10 @@ namespace shatter {
 // A set of same-sized uint8 images with integer labels. Pixels are stored image after image,
 // each image planar (channel, row, column), as in the CIFAR-10 binary layout.
 struct ImageSet {
+    // The networks take 28x28 inputs, centre-cropped from larger images (Preprocessor); smaller
+    // images are refused where they are read.
+    static constexpr int kMinimumSide = 28;
+
     int channels = 0;
     int height = 0;
     int width = 0;

@@ -14,26 +14,42 @@ RunPipeline::~RunPipeline() = default;
 
 void RunPipeline::setDatasetLoader(DatasetLoader loader) { m_loadDataset = std::move(loader); }
 
+void RunPipeline::setRunDirectory(std::string directory) {
+    m_claimedDirectory = std::move(directory);
+}
+
 RunSummary RunPipeline::run(RunObserver& observer) {
     m_config.validate();
     observer.onLoadingData(m_config.dataset);
-    const std::shared_ptr<const Dataset> dataset =
+    std::shared_ptr<const Dataset> dataset =
         m_loadDataset ? m_loadDataset(m_config.dataset)
                       : std::make_shared<const Dataset>(RunPreparation::loadDataset(m_config));
 
     auto data =
         std::make_shared<const CorruptedDataset>(RunPreparation::prepare(m_config, *dataset));
+    RunPreparation::checkTrainable(m_config, *data);
     observer.onDataPrepared(data);
 
-    RunWriter writer(m_root, m_config, *data, dataset->name);
+    RunWriter writer = m_claimedDirectory.empty()
+                           ? RunWriter(m_root, m_config, *data, dataset->name)
+                           : RunWriter(RunWriter::ExistingFolder{}, m_claimedDirectory, m_config,
+                                       *data, dataset->name);
     m_directory = writer.directory();
     observer.onRunDirectory(m_directory);
+    // The run needs only the prepared copy from here on; let the loaded one go unless it is shared.
+    dataset.reset();
 
     Trainer trainer(m_config, *data);
     ObserverFanout fanout;
     fanout.add(writer);
     fanout.add(observer);
-    return train(trainer, fanout);
+    RunSummary summary = train(trainer, fanout);
+    if (!writer.firstError().empty() && summary.status != RunStatus::Failed) {
+        // summary.json itself could not be written: the run still ends failed, with the reason.
+        summary.status = RunStatus::Failed;
+        summary.message = writer.firstError();
+    }
+    return summary;
 }
 
 RunSummary RunPipeline::train(Trainer& trainer, TrainingObserver& observer) {

@@ -37,6 +37,9 @@ public:
     // Replaces loading config.dataset from disk: a sweep loads it once for all its points, the
     // GUI keeps the last one in memory. Called on the pipeline's thread, after validation.
     void setDatasetLoader(DatasetLoader loader);
+    // Writes the run into this folder, which the caller has created (a sweep point claims its
+    // folder so that no other process writes it), instead of a new folder under the root.
+    void setRunDirectory(std::string directory);
 
     // Runs on the calling thread. Bad settings, unreadable data and an unwritable root throw
     // (ConfigError, DataError, RunStoreError) before training starts; errors during training end
@@ -62,6 +65,7 @@ private:
     RunConfig m_config;
     std::string m_root;
     std::string m_directory;
+    std::string m_claimedDirectory;
     DatasetLoader m_loadDataset;
 
     std::atomic<bool> m_stopRequested{false};

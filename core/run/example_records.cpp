@@ -12,6 +12,7 @@ constexpr char kMagic[4] = {'S', 'H', 'E', 'X'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kHeaderBytes = 16;
 constexpr std::size_t kRecordBytes = 17;
+constexpr std::uint32_t kMaxEpoch = 100000;  // RunConfig::kMaxEpochs
 
 void putU32(std::string& out, std::uint32_t value) {
     for (int shift = 0; shift < 32; shift += 8) out.push_back(static_cast<char>((value >> shift) & 0xff));
@@ -59,7 +60,12 @@ ExampleRecords ExampleRecords::deserialize(const std::string& bytes, const std::
                             std::to_string(count) + " examples");
     }
     ExampleRecords records;
-    records.epoch = static_cast<int>(getU32(bytes, 12));
+    const std::uint32_t epoch = getU32(bytes, 12);
+    if (epoch > kMaxEpoch) {
+        throw RunStoreError(origin + ": epoch " + std::to_string(epoch) + " is out of range (at most " +
+                            std::to_string(kMaxEpoch) + ")");
+    }
+    records.epoch = static_cast<int>(epoch);
     for (std::size_t i = 0; i < count; ++i) {
         const std::size_t at = kHeaderBytes + i * kRecordBytes;
         records.trueLabels.push_back(static_cast<int>(getU32(bytes, at)));
@@ -67,6 +73,10 @@ ExampleRecords ExampleRecords::deserialize(const std::string& bytes, const std::
         records.corrupted.push_back(static_cast<std::uint8_t>(bytes[at + 8]));
         records.fittedSince.push_back(static_cast<int>(getU32(bytes, at + 9)));
         records.predictions.push_back(static_cast<int>(getU32(bytes, at + 13)));
+        const bool valid = records.trueLabels.back() >= 0 && records.assignedLabels.back() >= 0 &&
+                           records.corrupted.back() <= 1 && records.fittedSince.back() >= 0 &&
+                           records.fittedSince.back() <= static_cast<int>(epoch) && records.predictions.back() >= -1;
+        if (!valid) throw RunStoreError(origin + ": example " + std::to_string(i) + " holds values out of range");
     }
     return records;
 }

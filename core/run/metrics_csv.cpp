@@ -21,6 +21,8 @@ std::vector<std::string> splitFields(const std::string& line) {
     return fields;
 }
 
+constexpr int kMaxEpoch = 100000;  // RunConfig::kMaxEpochs
+
 // The catalog column of each header field after "epoch"; throws for a header that is not
 // "epoch" followed by known, distinct metric keys.
 std::vector<const MetricColumn*> columnsOfHeader(const std::string& line, const std::string& origin) {
@@ -57,7 +59,9 @@ std::string MetricsCsv::formatRow(const EpochMetrics& metrics) {
     return row;
 }
 
-std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::string& origin) {
+std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::string& origin, bool* cutShort) {
+    if (cutShort != nullptr) *cutShort = false;
+    if (text.empty()) throw RunStoreError(origin + ": empty, expected at least the header line");
     // Columns are matched by name, so a file written before a metric joined the catalog still
     // reads (that metric is NaN in it); a column the catalog does not know is an error.
     std::vector<const MetricColumn*> columns;  // per field after "epoch"
@@ -66,7 +70,12 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
     int lineNumber = 0;
     while (lineStart < text.size()) {
         const std::size_t lineEnd = text.find('\n', lineStart);
-        if (lineEnd == std::string::npos) break;  // unfinished last line: the write was cut short
+        if (lineEnd == std::string::npos) {
+            // An unfinished last line: a write cut short by a crash. Ignored while the run may
+            // still be going; the caller decides what it means for an ended run.
+            if (cutShort != nullptr) *cutShort = true;
+            break;
+        }
         std::string line = text.substr(lineStart, lineEnd - lineStart);
         lineStart = lineEnd + 1;
         ++lineNumber;
@@ -95,6 +104,12 @@ std::vector<EpochMetrics> MetricsCsv::parse(const std::string& text, const std::
                 throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + ": '" +
                                     field + "' is not a number");
             }
+        }
+        // The epoch is a whole number within the range a run can have; anything else would
+        // wrap on its way into an int.
+        if (!(values[0] >= 1 && values[0] <= kMaxEpoch && values[0] == std::floor(values[0]))) {
+            throw RunStoreError(origin + ": line " + std::to_string(lineNumber) + ": epoch '" + fields[0] +
+                                "' is not a whole number from 1 to " + std::to_string(kMaxEpoch));
         }
         EpochMetrics metrics;
         metrics.epoch = static_cast<int>(values[0]);

@@ -14,8 +14,11 @@ public:
     static const std::string& header();
     static std::string formatRow(const EpochMetrics& metrics);
     // Parses a whole file. A last line without its newline (a process killed mid-write) is
-    // ignored; any other malformed row throws RunStoreError naming `origin` and the line.
-    static std::vector<EpochMetrics> parse(const std::string& text, const std::string& origin);
+    // ignored and reported through `cutShort`; an empty file, a wrong header, an epoch that is
+    // not a whole number from 1 to 100000 or any other malformed row throws RunStoreError naming
+    // `origin` and the line.
+    static std::vector<EpochMetrics> parse(const std::string& text, const std::string& origin,
+                                           bool* cutShort = nullptr);
 };
 
 }  // namespace shatter

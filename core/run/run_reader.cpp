@@ -47,12 +47,15 @@ RunInfo readInfo(const nlohmann::json& run) {
 }
 
 RunSummary readSummary(const nlohmann::json& json) {
+    if (!json.is_object()) throw RunStoreError("expected a JSON object with the run's status");
+    if (!json.contains("status")) throw RunStoreError("no \"status\" key");
     RunSummary summary;
-    const std::string status = valueOr<std::string>(json, "status", "finished");
+    const std::string status = json.at("status").get<std::string>();
     const std::optional<RunStatus> parsed = runStatusFromString(status);
     if (!parsed || !isEnded(*parsed)) throw RunStoreError("unknown run status \"" + status + "\"");
     summary.status = *parsed;
     summary.epochs = valueOr<int>(json, "epochs", 0);
+    if (summary.epochs < 0) throw RunStoreError("\"epochs\" " + std::to_string(summary.epochs) + " is negative");
     summary.trainAcc = valueOr<double>(json, "train_acc", NAN);
     summary.testAcc = valueOr<double>(json, "test_acc", NAN);
     summary.gap = valueOr<double>(json, "gap", NAN);
@@ -77,6 +80,7 @@ RunRecord RunReader::load(const std::string& directory) {
     if (!fs::exists(configPath, ec)) throw RunStoreError(configPath + ": missing (not a Shatter run folder)");
     const nlohmann::json config = parseJsonFile(configPath);
     try {
+        // mergeJson checks every value it reads and names the file.
         record.config.mergeJson(config, configPath);
         if (config.contains("run")) record.info = readInfo(config.at("run"));
     } catch (const nlohmann::json::exception& error) {
@@ -86,7 +90,10 @@ RunRecord RunReader::load(const std::string& directory) {
     }
 
     const std::string metricsPath = (fs::path(directory) / "metrics.csv").string();
-    if (fs::exists(metricsPath, ec)) record.epochs = MetricsCsv::parse(readWholeFile(metricsPath), metricsPath);
+    bool metricsCutShort = false;
+    if (fs::exists(metricsPath, ec)) {
+        record.epochs = MetricsCsv::parse(readWholeFile(metricsPath), metricsPath, &metricsCutShort);
+    }
 
     const std::string summaryPath = (fs::path(directory) / "summary.json").string();
     if (fs::exists(summaryPath, ec)) {
@@ -94,8 +101,22 @@ RunRecord RunReader::load(const std::string& directory) {
             record.summary = readSummary(parseJsonFile(summaryPath));
         } catch (const nlohmann::json::exception& error) {
             throw RunStoreError(summaryPath + ": unexpected contents (" + error.what() + ")");
+        } catch (const RunStoreError& error) {
+            throw RunStoreError(summaryPath + ": " + error.what());
         }
         record.hasSummary = true;
+        // A run that ended wrote whole rows only: half a row, or fewer rows than a finished
+        // run's epochs, means metrics.csv was damaged afterwards.
+        if (metricsCutShort) {
+            throw RunStoreError(metricsPath + ": the last line is cut short, although " + summaryPath +
+                                " says the run has ended");
+        }
+        if (record.summary.status == RunStatus::Finished &&
+            record.epochs.size() != static_cast<std::size_t>(record.summary.epochs)) {
+            throw RunStoreError(metricsPath + ": " + std::to_string(record.epochs.size()) + " epoch rows, but " +
+                                summaryPath + " says the run finished " + std::to_string(record.summary.epochs) +
+                                " epochs");
+        }
     } else {
         record.summary = summarizeEpochs(record.epochs, record.config.fitThreshold);
         record.summary.parameters = record.info.parameters;

@@ -1,5 +1,6 @@
 #include "sweep/sweep_record.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -33,7 +34,17 @@ void SweepRecord::save(const std::string& sweepDirectory) const {
     json["levels"] = plan.levels;
     json["runs"] = nlohmann::json::array();
     for (const Point& point : points) {
-        json["runs"].push_back({{"name", point.name}, {"directory", point.directory}, {"status", toString(point.status)}});
+        json["runs"].push_back({{"name", point.name},
+                                {"directory", point.directory},
+                                {"status", toString(point.status)}});
+    }
+    json["executor"] = toString(executor);
+    if (!slurmJobs.empty()) {
+        json["slurm_jobs"] = nlohmann::json::array();
+        for (const SlurmJob& job : slurmJobs) {
+            json["slurm_jobs"].push_back(
+                {{"job_id", job.id}, {"indices", job.indices}, {"submitted_at", job.submittedAt}});
+        }
     }
     writeFileAtomically(filePath(sweepDirectory), json.dump(2) + "\n");
 }
@@ -57,8 +68,20 @@ SweepRecord SweepRecord::load(const std::string& sweepDirectory) {
         }
         record.plan.levels = json.at("levels").get<std::vector<double>>();
         for (const nlohmann::json& run : json.at("runs")) {
-            record.points.push_back({run.at("name").get<std::string>(), run.at("directory").get<std::string>(),
+            record.points.push_back({run.at("name").get<std::string>(),
+                                     run.at("directory").get<std::string>(),
                                      statusOf(run.at("status").get<std::string>(), path)});
+        }
+        const std::string executor = json.value("executor", "local");
+        const std::optional<SweepExecutor> parsed = sweepExecutorFromString(executor);
+        if (!parsed) throw RunStoreError(path + ": unknown executor \"" + executor + "\"");
+        record.executor = *parsed;
+        if (json.contains("slurm_jobs")) {
+            for (const nlohmann::json& job : json.at("slurm_jobs")) {
+                record.slurmJobs.push_back({job.at("job_id").get<std::string>(),
+                                            job.at("indices").get<std::vector<int>>(),
+                                            job.value("submitted_at", "")});
+            }
         }
     } catch (const nlohmann::json::exception& error) {
         throw RunStoreError(path + ": malformed sweep file (" + error.what() + ")");
@@ -66,6 +89,14 @@ SweepRecord SweepRecord::load(const std::string& sweepDirectory) {
         throw RunStoreError(error.what());
     }
     return record;
+}
+
+const SlurmJob* SweepRecord::lastJobFor(int index) const {
+    for (auto job = slurmJobs.rbegin(); job != slurmJobs.rend(); ++job) {
+        if (std::find(job->indices.begin(), job->indices.end(), index) != job->indices.end())
+            return &*job;
+    }
+    return nullptr;
 }
 
 const SweepRecord::Point* SweepRecord::find(const std::string& name) const {

@@ -1,11 +1,12 @@
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "run/run_status.h"
+#include "sweep/slurm_job.h"
+#include "sweep/sweep_executor.h"
 #include "sweep/sweep_plan.h"
 
 namespace shatter {
@@ -23,6 +24,10 @@ struct SweepRecord {
     SweepPlan plan;
     std::vector<Point> points;
     std::string createdAt;
+    // How the points run. With Processes and Slurm each point's run folder is named by the
+    // point (SweepPlan::pointName) and is written by a `shatter-cli sweep-point` process.
+    SweepExecutor executor = SweepExecutor::Local;
+    std::vector<SlurmJob> slurmJobs;  // every array job submitted for this sweep, oldest first
 
     static constexpr const char* kFileName = "sweep.json";
 
@@ -32,6 +37,8 @@ struct SweepRecord {
     // Whether sweepDirectory holds a sweep.json.
     static bool exists(const std::string& sweepDirectory);
     const Point* find(const std::string& name) const;
+    // The last submitted job that holds the point with this index, or nullptr.
+    const SlurmJob* lastJobFor(int index) const;
 };
 
 }  // namespace shatter

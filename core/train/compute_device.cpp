@@ -1,11 +1,11 @@
 #include "train/compute_device.h"
 
+#include <ATen/Parallel.h>
+#include <ATen/Version.h>
 #include <dlfcn.h>
+#include <torch/cuda.h>
 
 #include <thread>
-
-#include <ATen/Parallel.h>
-#include <torch/cuda.h>
 
 #include "shatter_error.h"
 
@@ -25,16 +25,16 @@ bool ComputeDevice::cudaAvailable() { return torch::cuda::is_available(); }
 
 bool ComputeDevice::openBlasPresent() { return openBlasSetThreads() != nullptr; }
 
-void ComputeDevice::configureCpuThreads(int threads, ThreadSplit split) {
-    if (!openBlasPresent()) {
-        at::set_num_threads(threads);
-        return;
-    }
-    switch (split) {
-        case ThreadSplit::BlasThreads: setThreadPools(1, threads); break;
-        case ThreadSplit::LibTorchThreads: setThreadPools(threads, 1); break;
-        case ThreadSplit::BothPools: setThreadPools(threads, threads); break;
-    }
+MatmulThreads ComputeDevice::matmulThreads() {
+    static const MatmulThreads found =
+        ThreadPolicy::matmulThreadsFrom(at::show_config(), openBlasPresent());
+    return found;
+}
+
+ThreadPools ComputeDevice::configureCpuThreads(int threads, ThreadSplit split) {
+    const ThreadPools pools = ThreadPolicy::choose(split, threads, matmulThreads());
+    setThreadPools(pools.libtorch, pools.blas);
+    return pools;
 }
 
 void ComputeDevice::setThreadPools(int libtorchThreads, int blasThreads) {
@@ -44,20 +44,22 @@ void ComputeDevice::setThreadPools(int libtorchThreads, int blasThreads) {
 
 ComputeDevice ComputeDevice::choose(const std::string& request, int threads, ThreadSplit split) {
     ComputeDevice device;
-    device.threads = threads > 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
+    device.threads =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const bool haveCuda = cudaAvailable();
     if (request == "cuda" && !haveCuda) {
         throw ConfigError(
             "device 'cuda': no CUDA GPU is available to this build of LibTorch (use auto or cpu)");
     }
     device.cuda = haveCuda && (request == "cuda" || request == "auto");
-    configureCpuThreads(device.threads, split);
+    const ThreadPools pools = configureCpuThreads(device.threads, split);
     if (device.cuda) {
-        device.description = "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
+        device.description =
+            "CUDA GPU (" + std::to_string(torch::cuda::device_count()) + " visible)";
     } else {
         device.description = "CPU, " + std::to_string(device.threads) +
-                             (device.threads == 1 ? " thread" : " threads") +
-                             (openBlasPresent() ? " (OpenBLAS)" : "");
+                             (device.threads == 1 ? " thread" : " threads") + " (" +
+                             ThreadPolicy::describe(pools, matmulThreads()) + ")";
     }
     return device;
 }

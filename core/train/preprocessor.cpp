@@ -9,7 +9,8 @@ torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device
     const auto n = static_cast<std::int64_t>(set.size());
     torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t*>(set.pixels.data()),
                                            {n, set.channels, set.height, set.width}, torch::kUInt8);
-    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a pixel.
+    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a
+    // pixel.
     return bytes.to(device).to(torch::kFloat32).div_(255.0f);
 }
 
@@ -58,7 +59,23 @@ torch::Tensor Preprocessor::whiten(const torch::Tensor& images) {
 }
 
 torch::Tensor Preprocessor::prepare(const ImageSet& set, const torch::Device& device) {
-    return whiten(centerCrop(toUnitRange(set, device)));
+    // In chunks, so that the float copies of the whole set in between (unit range, crop,
+    // centred, whitened: four times the result) never exist at once. Whitening is per image,
+    // so the result is the same as preparing the set in one piece.
+    const auto n = static_cast<std::int64_t>(set.size());
+    const std::int64_t side = std::min<std::int64_t>(kSide, set.height);
+    const std::int64_t sideWide = std::min<std::int64_t>(kSide, set.width);
+    torch::Tensor prepared = torch::empty({n, set.channels, side, sideWide},
+                                          torch::TensorOptions(torch::kFloat32).device(device));
+    for (std::int64_t first = 0; first < n; first += kPrepareChunk) {
+        const std::int64_t count = std::min(kPrepareChunk, n - first);
+        const torch::Tensor bytes =
+            torch::from_blob(const_cast<std::uint8_t*>(set.image(static_cast<std::size_t>(first))),
+                             {count, set.channels, set.height, set.width}, torch::kUInt8);
+        const torch::Tensor unit = bytes.to(device).to(torch::kFloat32).div_(255.0f);
+        prepared.narrow(0, first, count).copy_(whiten(centerCrop(unit)));
+    }
+    return prepared;
 }
 
 }  // namespace shatter

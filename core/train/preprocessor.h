@@ -13,6 +13,7 @@ namespace shatter {
 class Preprocessor {
 public:
     static constexpr std::int64_t kSide = 28;
+    static constexpr std::int64_t kPrepareChunk = 1000;  // images prepared at a time
 
     // (N, C, H, W) float in [0, 1], on the given device.
     static torch::Tensor toUnitRange(const ImageSet& set, const torch::Device& device);
@@ -22,7 +23,7 @@ public:
                                              const torch::Device& device);
     static torch::Tensor centerCrop(const torch::Tensor& images, std::int64_t side = kSide);
     static torch::Tensor whiten(const torch::Tensor& images);
-    // centerCrop + whiten of a whole set, ready for the network.
+    // centerCrop + whiten of a whole set, ready for the network, kPrepareChunk images at a time.
     static torch::Tensor prepare(const ImageSet& set, const torch::Device& device);
     // The same for the training set of a corrupted dataset (see trainingToUnitRange).
     static torch::Tensor prepareTraining(const CorruptedDataset& data, const torch::Device& device);

@@ -13,6 +13,11 @@ namespace shatter {
 // Every setting of one training run. Defaults are the paper's (docs/PAPER.md §4); the learning rate,
 // when not set, is the model's default (0.1 Inception, 0.01 otherwise).
 struct RunConfig {
+    // Limits of the whole-number settings; the thread limit depends on the machine.
+    static constexpr std::int64_t kMaxExamples = 1'000'000'000;
+    static constexpr std::int64_t kMaxEpochs = 100'000;
+    static constexpr std::int64_t kMaxBatchSize = 1'000'000;
+
     std::string name;                  // optional, used in the run directory name
     std::string dataset = "fashion-mnist";
     std::int64_t trainSize = 0;        // 0: the whole training split
@@ -47,8 +52,9 @@ struct RunConfig {
     // toJson, mergeJson and validate share one table of settings (run_config.cpp): each key,
     // its member and its range are written once.
     nlohmann::json toJson() const;
-    // Reads the keys toJson writes; keys not present keep their current value. Throws
-    // ConfigError naming `origin` (a file name) and the bad key.
+    // Reads the keys toJson writes; keys not present keep their current value. Each value read
+    // is checked against its range as validate() does. Throws ConfigError naming `origin` (a
+    // file name, a command-line option) and the bad key.
     void mergeJson(const nlohmann::json& json, const std::string& origin);
     static RunConfig fromJsonFile(const std::string& path);
 };

@@ -14,8 +14,15 @@ class RunPreparation {
 public:
     // Loads the dataset named by config.dataset (throws DataError / ConfigError).
     static Dataset loadDataset(const RunConfig& config);
-    // Subsets and corrupts an already loaded dataset.
+    // Subsets and corrupts an already loaded dataset, after checkFits.
     static CorruptedDataset prepare(const RunConfig& config, const Dataset& dataset);
+    // The checks that need both the settings and the data: both splits hold images, with 1 or 3
+    // channels and labels within the classes; train_size and test_size fit the data. Throws
+    // DataError or ConfigError naming the dataset and the setting.
+    static void checkFits(const RunConfig& config, const Dataset& dataset);
+    // What training a network needs besides (RunPipeline, before the run folder exists): images
+    // of at least ImageSet::kMinimumSide square pixels and batch_size at most the training images.
+    static void checkTrainable(const RunConfig& config, const CorruptedDataset& data);
 };
 
 }  // namespace shatter

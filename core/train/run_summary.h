@@ -18,7 +18,9 @@ struct RunSummary {
     std::optional<int> epochsToFit;   // first epoch with train accuracy >= the fit threshold
     double samplesPerSecond = 0.0;    // mean over the finished epochs
     std::int64_t parameters = 0;
-    std::string message;              // why a run failed or diverged
+    std::string message;              // why a run failed or diverged, short enough to show
+    std::string diagnostic;           // the full report behind a failure (a LibTorch stack
+                                      // trace) for error.log; never shown in a dialog
 };
 
 }  // namespace shatter

@@ -1,7 +1,6 @@
 #include "train/trainer.h"
 
 #include <torch/nn/functional/loss.h>
-#include <torch/optim/sgd.h>
 #include <torch/utils.h>
 #include <torch/version.h>
 
@@ -17,6 +16,7 @@
 #include "model/model_factory.h"
 #include "shatter_error.h"
 #include "train/compute_device.h"
+#include "train/fused_sgd.h"
 #include "train/preprocessor.h"
 #include "util/seeded_random.h"
 
@@ -78,7 +78,7 @@ struct Trainer::Impl {
     torch::Tensor trainImages, testImages, trainLabels, testLabels;
     torch::Tensor cropSource;  // only with random crops
     std::shared_ptr<Classifier> model;
-    std::unique_ptr<torch::optim::SGD> optimizer;
+    std::unique_ptr<FusedSgd> optimizer;
     double learningRate = 0.0;
     int batchesPerEpoch = 0;
     std::vector<int> fittedSince;  // per training example, see EpochReport
@@ -124,13 +124,25 @@ void Trainer::setLearningRate(double learningRate) { m_impl->requestedLearningRa
 RunSummary Trainer::run(TrainingObserver& observer) {
     try {
         return m_impl->run(observer);
+    } catch (const c10::Error& error) {
+        // LibTorch appends a stack trace of some 25 frames: the user sees the first line of the
+        // message, the run folder's error.log keeps everything.
+        std::string message = error.what_without_backtrace();
+        if (const std::size_t end = message.find('\n'); end != std::string::npos) message.resize(end);
+        return fail("LibTorch: " + message, error.what(), observer);
     } catch (const std::exception& error) {
-        RunSummary summary;
-        summary.status = RunStatus::Failed;
-        summary.message = error.what();
-        observer.onFinished(summary);
-        return summary;
+        return fail(error.what(), error.what(), observer);
     }
+}
+
+RunSummary Trainer::fail(const std::string& message, const std::string& diagnostic,
+                         TrainingObserver& observer) {
+    RunSummary summary;
+    summary.status = RunStatus::Failed;
+    summary.message = message;
+    summary.diagnostic = diagnostic;
+    observer.onFinished(summary);
+    return summary;
 }
 
 Clock::duration Trainer::Impl::waitWhilePaused() {
@@ -209,10 +221,8 @@ RunStart Trainer::Impl::prepare() {
     model->to(device);
 
     learningRate = config.effectiveLearningRate();
-    optimizer = std::make_unique<torch::optim::SGD>(model->parameters(),
-                                                    torch::optim::SGDOptions(learningRate)
-                                                        .momentum(config.momentum)
-                                                        .weight_decay(config.weightDecay));
+    optimizer = std::make_unique<FusedSgd>(model->parameters(), learningRate, config.momentum,
+                                           config.weightDecay);
     batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
     fittedSince.assign(static_cast<std::size_t>(trainCount), 0);
 
@@ -232,9 +242,7 @@ RunStart Trainer::Impl::prepare() {
 void Trainer::Impl::applyLearningRate() {
     const double requested = requestedLearningRate.exchange(NAN);
     if (!std::isnan(requested)) learningRate = requested;
-    for (auto& group : optimizer->param_groups()) {
-        static_cast<torch::optim::SGDOptions&>(group.options()).lr(learningRate);
-    }
+    optimizer->setLearningRate(learningRate);
 }
 
 void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
@@ -242,7 +250,7 @@ void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor&
     const torch::Tensor loss =
         torch::nn::functional::cross_entropy(model->forward(inputs), targets);
     if (std::isnan(startingLoss)) startingLoss = loss.item<double>();
-    optimizer->zero_grad();
+    optimizer->clearGradients();
     loss.backward();
     optimizer->step();
     lossSum += loss.detach() * static_cast<double>(count);

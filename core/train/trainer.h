@@ -32,6 +32,10 @@ public:
     void setLearningRate(double learningRate);
 
 private:
+    // Ends a run that threw: status "failed", `message` for people, `diagnostic` for the log.
+    static RunSummary fail(const std::string& message, const std::string& diagnostic,
+                           TrainingObserver& observer);
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

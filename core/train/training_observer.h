@@ -11,7 +11,7 @@ namespace shatter {
 
 // What the trainer knows once the data and model are ready, before the first batch.
 struct RunStart {
-    std::string device;               // "CPU, 2 threads (OpenBLAS)", "CUDA GPU (1 visible)"
+    std::string device;               // "CPU, 2 threads (OpenBLAS 2, LibTorch 1)", "CUDA GPU (1 visible)"
     std::string libtorchVersion;
     std::int64_t parameters = 0;      // paper convention (see ModelFactory)
     std::int64_t trainableParameters = 0;

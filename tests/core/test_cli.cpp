@@ -81,7 +81,7 @@ private Q_SLOTS:
     void configFileAndFlagOverride() {
         QTemporaryDir out;
         const std::string config = out.path().toStdString() + "/c.json";
-        std::ofstream(config) << "{\"epochs\": 7, \"train_size\": 50, \"model\": \"mlp-1x512\", \"dataset\": \"mnist:"
+        std::ofstream(config) << "{\"epochs\": 7, \"train_size\": 50, \"batch_size\": 25, \"model\": \"mlp-1x512\", \"dataset\": \"mnist:"
                               << m_mnist.toStdString() << "\"}";
         const CliResult r = runCli({"run", "--out", out.path(), "--config", QString::fromStdString(config), "--epochs", "1"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));

@@ -120,6 +120,16 @@ private Q_SLOTS:
         expectDataError([&] { Cifar10Loader::readDirectory(path(dir, "nowhere")); }, {"nowhere", "not found"});
     }
 
+#ifndef SHATTER_WITH_OPENCV
+    // Built without OpenCV: image folders say so, and nothing else changes.
+    void imageFoldersAreUnavailableWithoutOpenCv() {
+        const Dataset source = test::makeSyntheticDataset(3, 2, 3, 3, 32);
+        QTemporaryDir dir;
+        test::writeImageFolder(dir.path().toStdString(), source);
+        expectDataError([&] { ImageFolderLoader::readDirectory(dir.path().toStdString()); },
+                        {"unavailable", "OpenCV"});
+    }
+#else
     void imageFolderRoundTripAndErrors() {
         const Dataset source = test::makeSyntheticDataset(3, 2, 3, 3, 32);
         QTemporaryDir dir;
@@ -164,6 +174,7 @@ private Q_SLOTS:
         QCOMPARE(loaded.train.height, ImageFolderLoader::kSide);
         QCOMPARE(loaded.train.channels, 1);
     }
+#endif
 
     void balancedSubsetIsBalancedAndSeeded() {
         const ImageSet set = test::makeSyntheticImages(50, 10, 1, 8, 3);

@@ -153,6 +153,7 @@ private Q_SLOTS:
         plan.base.dataset = "mnist:" + data.path().toStdString();
         plan.base.epochs = 1;
         plan.base.threads = 1;
+        plan.base.batchSize = 25;  // at most the 50 training images
         plan.levels = {0.0, 1.0};
         const std::string sweep = (out.path() + "/sweep").toStdString();
         SweepRunner runner(plan, sweep);

@@ -210,6 +210,24 @@ private Q_SLOTS:
         QVERIFY(torch::equal(
             seen, Preprocessor::trainingToUnitRange(data, cpu)));  // same draw every time
     }
+
+    // Sets larger than one chunk are prepared a chunk at a time, bit for bit as in one piece.
+    void chunkedPreparationEqualsWholeSet() {
+        ImageSet set;
+        set.channels = 3;
+        set.height = set.width = 32;
+        const std::int64_t count = Preprocessor::kPrepareChunk + 37;
+        for (std::int64_t image = 0; image < count; ++image) {
+            for (std::size_t p = 0; p < set.imageBytes(); ++p)
+                set.pixels.push_back(static_cast<std::uint8_t>((p * 131 + static_cast<std::size_t>(image) * 7919) % 251));
+            set.labels.push_back(0);
+        }
+        const torch::Tensor whole = Preprocessor::whiten(
+            Preprocessor::centerCrop(Preprocessor::toUnitRange(set, torch::kCPU)));
+        const torch::Tensor chunked = Preprocessor::prepare(set, torch::kCPU);
+        QCOMPARE(chunked.sizes().vec(), whole.sizes().vec());
+        QVERIFY(torch::equal(chunked, whole));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPreprocessor)

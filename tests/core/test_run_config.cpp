@@ -95,7 +95,7 @@ private Q_SLOTS:
         config.weightDecay = 1e-4;
         config.dropout = 0.25;
         config.randomCrop = true;
-        config.seed = 18446744073709551615ull;
+        config.seed = 9223372036854775807ull;  // the largest seed
         config.device = "cpu";
         config.threads = 3;
         config.fitThreshold = 0.95;
@@ -123,7 +123,7 @@ private Q_SLOTS:
             QFAIL("no error");
         } catch (const ConfigError& error) {
             QCOMPARE(QString(error.what()),
-                     QString("preset.json: key 'batch_size' has the wrong type (\"big\")"));
+                     QString("preset.json: batch_size \"big\": must be a whole number from 1 to 1000000"));
         }
         QVERIFY_THROWS_EXCEPTION(ConfigError, config.mergeJson(nlohmann::json{{"epoks", 1}}, "x"));
         QVERIFY_THROWS_EXCEPTION(ConfigError,
@@ -139,20 +139,20 @@ private Q_SLOTS:
         QVERIFY(messageOf(RunConfig{}).isEmpty());
         RunConfig config;
         config.trainSize = -1;
-        QCOMPARE(messageOf(config), QString("train_size -1: must be 0 (all) or positive"));
+        QCOMPARE(messageOf(config), QString("train_size -1: must be a whole number from 0 (all) to 1000000000"));
         config = RunConfig{};
         config.level = 1.5;
-        QCOMPARE(messageOf(config), QString("level 1.500000: must be between 0 and 1"));
+        QCOMPARE(messageOf(config), QString("level 1.5: must be between 0 and 1"));
         config = RunConfig{};
         config.device = "gpu";
         QCOMPARE(messageOf(config), QString("device 'gpu': use auto, cpu or cuda"));
         config = RunConfig{};
         config.learningRate = 0.0;
         QCOMPARE(messageOf(config),
-                 QString("lr 0.000000: must be greater than 0 and less than 100"));
+                 QString("lr 0: must be greater than 0 and less than 100"));
         config = RunConfig{};
         config.epochs = 0;
-        QCOMPARE(messageOf(config), QString("epochs 0: must be at least 1"));
+        QCOMPARE(messageOf(config), QString("epochs 0: must be a whole number from 1 to 100000"));
         config = RunConfig{};
         config.model = "vgg";
         QVERIFY(!messageOf(config).isEmpty());

@@ -50,6 +50,7 @@ class TestRunStore : public QObject {
         c.epochs = 4;
         c.learningRate = 0.02;
         c.seed = 17;
+        c.batchSize = 10;  // at most the 30 training images
         return c;
     }
 

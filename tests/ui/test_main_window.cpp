@@ -64,6 +64,16 @@ QString scoreText(const MainWindow& window) {
     return text.replace("&nbsp;", " ");
 }
 
+// The resident memory of this process in MiB (VmRSS).
+double residentMiB() {
+    QFile status("/proc/self/status");
+    if (!status.open(QIODevice::ReadOnly)) return 0.0;
+    for (const QByteArray& line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) return line.mid(6).trimmed().split(' ').front().toDouble() / 1024.0;
+    }
+    return 0.0;
+}
+
 // The classroom preset shrunk to a test-sized run.
 RunConfig tinyClassroom(MainWindow& window, int trainSize, int epochs) {
     if (!window.applyPreset("Classroom: random labels")) return {};
@@ -89,6 +99,7 @@ private Q_SLOTS:
     void divergingRunShowsWhyAndKeepsItsEpochs();
     void hugeLossesKeepTheChartsUsable();
     void settingsPersistBetweenLaunches();
+    void manyRunsInOneWindowKeepMemoryBounded();
 };
 
 void TestMainWindow::presetsLoadAndFillThePanel() {
@@ -276,7 +287,17 @@ void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
     QMessageBox* box = nullptr;
     QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) && box->isVisible(), 10000);
     QVERIFY2(box->text().contains("no-such-folder"), qPrintable(box->text()));
+    QVERIFY2(box->text().size() < 400 && !box->text().contains("frame #"), qPrintable(box->text()));
     QVERIFY(!window.controller()->isActive());
+    // The status bar no longer says the data is loading.
+    QVERIFY2(!window.runStatusBar()->stateText().contains("Loading"), qPrintable(window.runStatusBar()->stateText()));
+    QVERIFY(window.runStatusBar()->stateText().contains("no-such-folder"));
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
+
+    // Space starts the next run, which fails the same way.
+    QTest::keyClick(&window, Qt::Key_Space);
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) && box->isVisible(), 10000);
     box->button(QMessageBox::Ok)->click();
     QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
 
@@ -350,6 +371,25 @@ void TestMainWindow::settingsPersistBetweenLaunches() {
     QCOMPARE(restored.epochs, 7);
     QCOMPARE(restored.seed, std::uint64_t(42));
     QCOMPARE(again.transportBar()->currentPreset(), QString("Classroom: random labels"));
+}
+
+void TestMainWindow::manyRunsInOneWindowKeepMemoryBounded() {
+    // SHATTER_SOAK_RUNS runs one after the other in one window (default 6; the soak uses 50).
+    const int runs = qEnvironmentVariableIsSet("SHATTER_SOAK_RUNS") ? qEnvironmentVariableIntValue("SHATTER_SOAK_RUNS") : 6;
+    MainWindow window;
+    window.show();
+    tinyClassroom(window, 200, 1);
+    double settled = 0.0;
+    for (int run = 0; run < runs; ++run) {
+        window.startRun();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
+        QVERIFY(window.findChild<QMessageBox*>() == nullptr);
+        if (run == 1) settled = residentMiB();  // after the dataset and LibTorch are in memory
+    }
+    const double last = residentMiB();
+    qInfo("%d runs: resident %.0f MiB after run 2, %.0f MiB after run %d", runs, settled, last, runs);
+    // Growth per run stays below 1 MiB on average, with 40 MiB of slack for caches and the list.
+    QVERIFY2(last - settled < 40.0 + 1.0 * runs, qPrintable(QString("%1 -> %2 MiB").arg(settled).arg(last)));
 }
 
 int main(int argc, char* argv[]) {

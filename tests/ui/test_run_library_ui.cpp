@@ -387,6 +387,9 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
     const QString cli = qEnvironmentVariable("SHATTER_CLI");
     if (!cli.isEmpty()) {
         QTemporaryDir server;
+        // Start times have one-second resolution: make the copied run start a second later than
+        // the GUI run, so that "newest first" is decided by the time and not by a tie.
+        QTest::qWait(1100);
         QProcess process;
         process.start(cli, {"run", "--train-size", "200", "--test-size", "200", "--epochs", "3",
                             "--corruption", "labels", "--level", "0.5", "--threads", "1", "--out",

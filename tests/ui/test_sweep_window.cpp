@@ -61,6 +61,26 @@ class TestSweep : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void controllerRunsThePointsInWorkerProcesses() {
+        SweepController controller;
+        QSignalSpy started(&controller, &SweepController::pointStarted);
+        QSignalSpy ended(&controller, &SweepController::pointFinished);
+        QSignalSpy finished(&controller, &SweepController::finished);
+        const QString directory = SweepController::newSweepDirectory();
+        controller.start(tinyPlan(2), directory, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QCOMPARE(finished[0][1].toBool(), false);
+        QCOMPARE(started.count(), 3);
+        QCOMPARE(ended.count(), 3);
+        for (const char* point :
+             {"mlp-1x512-labels-0", "mlp-1x512-labels-50", "mlp-1x512-labels-100"}) {
+            QCOMPARE(
+                toString(RunReader::load((directory + "/" + point).toStdString()).summary.status),
+                std::string("finished"));
+        }
+        QVERIFY(SweepRecord::load(directory.toStdString()).executor == SweepExecutor::Processes);
+    }
+
     void controllerRunsThePointsInOrderIntoTheRunsFolder() {
         SweepController controller;
         QSignalSpy started(&controller, &SweepController::pointStarted);

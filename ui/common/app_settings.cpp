@@ -18,6 +18,15 @@ const Setting<QString> AppSettings::compareMetric{"compare/metric", QStringLiter
 const Setting<bool> AppSettings::compareOnlyDiffering{"compare/onlyDiffering", false};
 const Setting<bool> AppSettings::presentationMode{"appearance/presentation", false};
 const Setting<bool> AppSettings::darkPlots{"appearance/dark", false};
+const Setting<QString> AppSettings::sweepExecutor{"sweep/executor", QStringLiteral("local")};
+const Setting<int> AppSettings::sweepProcesses{"sweep/processes", 2};
+const Setting<QString> AppSettings::slurmFolder{"slurm/folder", {}};
+const Setting<QString> AppSettings::slurmPartition{"slurm/partition", {}};
+const Setting<QString> AppSettings::slurmTimeLimit{"slurm/time", {}};
+const Setting<int> AppSettings::slurmCpusPerTask{"slurm/cpusPerTask", 1};
+const Setting<QString> AppSettings::slurmGres{"slurm/gres", {}};
+const Setting<int> AppSettings::slurmMaxParallel{"slurm/maxParallel", 0};
+const Setting<QString> AppSettings::slurmExtraArguments{"slurm/extraArguments", {}};
 
 QString AppSettings::datasetFolder(const QString& kind) {
     return QSettings().value(datasetFolderKey(kind)).toString();

@@ -27,6 +27,16 @@ public:
     // Plot appearance.
     static const Setting<bool> presentationMode;
     static const Setting<bool> darkPlots;
+    // Where the Sweep… dialog runs a sweep, and its Slurm settings.
+    static const Setting<QString> sweepExecutor;  // "local", "processes" or "slurm"
+    static const Setting<int> sweepProcesses;     // worker processes for "processes"
+    static const Setting<QString> slurmFolder;    // shared folder the sweep folders go into
+    static const Setting<QString> slurmPartition;
+    static const Setting<QString> slurmTimeLimit;
+    static const Setting<int> slurmCpusPerTask;
+    static const Setting<QString> slurmGres;
+    static const Setting<int> slurmMaxParallel;         // 0: no limit
+    static const Setting<QString> slurmExtraArguments;  // more sbatch arguments, space-separated
 
     // The dataset folder last chosen for a kind of dataset ("cifar10", "image-folder", ...);
     // empty when none.

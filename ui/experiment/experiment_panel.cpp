@@ -106,6 +106,8 @@ QGroupBox* ExperimentPanel::buildData() {
     });
     connect(m_browse, &QPushButton::clicked, this, &ExperimentPanel::browseFolder);
     connect(m_trainSize, &QSpinBox::valueChanged, this, &ExperimentPanel::updateReadouts);
+    for (QSpinBox* size : {m_trainSize, m_testSize})
+        connect(size, &QSpinBox::valueChanged, this, &ExperimentPanel::edited);
     return box;
 }
 

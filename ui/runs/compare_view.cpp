@@ -237,7 +237,9 @@ void CompareView::rebuildTable() {
             } else if (row.key == "status") {
                 text = QString::fromStdString(run.readable ? toString(run.status()) : "unreadable");
             } else if (row.key == "epochs_done") {
-                text = QString("%1 of %2").arg(run.epochCount()).arg(run.config().epochs);
+                text = run.record.info.kind == "training"
+                           ? QString("%1 of %2").arg(run.epochCount()).arg(run.config().epochs)
+                           : QString::fromStdString(run.record.info.kind) + " (no epochs)";
             } else if (row.key == "train_acc") {
                 text = percent(run.summary().trainAcc);
             } else if (row.key == "test_acc") {

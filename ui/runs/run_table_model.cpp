@@ -28,6 +28,8 @@ QString symbolFor(const QString& status) {
     if (status == "failed") return QStringLiteral("✗");
     if (status == "incomplete") return QStringLiteral("…");
     if (status == "running") return QStringLiteral("▶");
+    if (status == "cancelled") return QStringLiteral("⊘");
+    if (status == "pending") return QStringLiteral("⏳");
     return QStringLiteral("⚠");
 }
 
@@ -36,10 +38,19 @@ QString percent(double fraction) {
                                    : QStringLiteral("–");
 }
 
+// Expressivity and kernel runs (core/theory) compute their results at once, without epochs.
+bool isTheoryRun(const RunEntry& entry) {
+    return entry.readable && entry.record.info.kind != "training";
+}
+
 QString nameTip(const RunEntry& entry) {
     QStringList tip;
     tip << "<b>" + QString::fromStdString(entry.displayName).toHtmlEscaped() + "</b>";
-    if (!entry.settings.empty()) tip << QString::fromStdString(entry.settings).toHtmlEscaped();
+    if (isTheoryRun(entry))  // no network was trained: the model and SGD settings do not apply
+        tip << QString::fromStdString(entry.record.info.kind + " run, " + entry.record.info.device)
+                   .toHtmlEscaped();
+    else if (!entry.settings.empty())
+        tip << QString::fromStdString(entry.settings).toHtmlEscaped();
     if (!entry.sweep.empty())
         tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
     if (!entry.record.info.startedAt.empty()) tip << "started " + QString::fromStdString(entry.record.info.startedAt);
@@ -51,7 +62,9 @@ QString nameTip(const RunEntry& entry) {
 
 QString statusTip(const RunEntry& entry, const QString& status) {
     QString tip = status;
-    if (entry.readable)
+    if (entry.readable && isTheoryRun(entry))
+        tip += QString(", %1 (no epochs)").arg(QString::fromStdString(entry.record.info.kind));
+    else if (entry.readable)
         tip += QString(", %1 of %2 epochs").arg(entry.epochCount()).arg(entry.config().epochs);
     if (!entry.error.empty()) tip += ": " + QString::fromStdString(entry.error);
     return tip;
@@ -73,7 +86,18 @@ QString RunTableModel::statusOf(const RunEntry& entry) const {
     if (!entry.readable) return QStringLiteral("unreadable");
     if (entry.status() == RunStatus::Incomplete && directoryOf(entry) == m_activeRun)
         return QStringLiteral("running");
+    if (entry.status() == RunStatus::Incomplete && m_schedulerStates.contains(directoryOf(entry)))
+        return m_schedulerStates.value(directoryOf(entry));
     return QString::fromStdString(toString(entry.status()));
+}
+
+void RunTableModel::setSchedulerStates(const QHash<QString, QString>& states,
+                                       const QHash<QString, QString>& tasks) {
+    if (states == m_schedulerStates && tasks == m_schedulerTasks) return;
+    m_schedulerStates = states;
+    m_schedulerTasks = tasks;
+    if (!m_entries.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
 }
 
 QIcon RunTableModel::swatch(const QString& directory) const {
@@ -133,7 +157,11 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         return m_ticked.contains(directory) ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::DecorationRole && column == NameColumn) return swatch(directory);
     if (role == Qt::ToolTipRole && column == NameColumn) return nameTip(entry);
-    if (role == Qt::ToolTipRole && column == StatusColumn) return statusTip(entry, statusOf(entry));
+    if (role == Qt::ToolTipRole && column == StatusColumn) {
+        const QString task = m_schedulerTasks.value(directory);
+        return statusTip(entry, statusOf(entry)) +
+               (task.isEmpty() ? QString() : " · Slurm task " + task);
+    }
     if (role == Qt::TextAlignmentRole) {
         if (column == StatusColumn) return int(Qt::AlignCenter);
         if (column >= TrainColumn) return int(Qt::AlignRight | Qt::AlignVCenter);

@@ -58,6 +58,11 @@ public:
 
     // The run the GUI is training now, shown as running while incomplete; empty when none.
     void setActiveRun(const QString& directory);
+    // What a scheduler says about runs other processes are writing (a Slurm sweep's points):
+    // run folder -> point state ("running", "cancelled", ...) and its task ("12_3"). An
+    // incomplete run shows that state instead of "incomplete".
+    void setSchedulerStates(const QHash<QString, QString>& states,
+                            const QHash<QString, QString>& tasks);
     const QString& activeRun() const { return m_activeRun; }
 
     bool isTicked(const QString& directory) const { return m_ticked.contains(directory); }
@@ -93,6 +98,8 @@ private:
     std::vector<RunEntry> m_entries;
     QSet<QString> m_ticked;
     QString m_activeRun;
+    QHash<QString, QString> m_schedulerStates;
+    QHash<QString, QString> m_schedulerTasks;
     mutable QHash<QRgb, QIcon> m_swatches;
 };
 

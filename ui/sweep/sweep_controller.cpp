@@ -1,13 +1,14 @@
 #include "sweep/sweep_controller.h"
 
-#include <exception>
-
 #include <QDateTime>
 #include <QDir>
+#include <exception>
 
 #include "common/queued_observer.h"
+#include "common/shatter_cli_path.h"
 #include "live/training_controller.h"
 #include "shatter_error.h"
+#include "sweep/process_sweep_runner.h"
 #include "sweep/sweep_runner.h"
 
 namespace shatter {
@@ -51,7 +52,7 @@ QString SweepController::newSweepDirectory() {
     return directory;
 }
 
-void SweepController::start(const SweepPlan& plan, const QString& directory) {
+void SweepController::start(const SweepPlan& plan, const QString& directory, int processes) {
     if (m_active) return;
     if (m_worker.joinable()) m_worker.join();
     m_directory = directory;
@@ -59,7 +60,12 @@ void SweepController::start(const SweepPlan& plan, const QString& directory) {
     m_count = int(plan.points().size());
     {
         std::lock_guard lock(m_runnerMutex);
-        m_runner = std::make_shared<SweepRunner>(plan, directory.toStdString());
+        if (processes > 1) {
+            m_workers = std::make_shared<ProcessSweepRunner>(
+                plan, directory.toStdString(), processes, shatterCliPath().toStdString());
+        } else {
+            m_runner = std::make_shared<SweepRunner>(plan, directory.toStdString());
+        }
     }
     setActive(true);
     m_worker = std::thread([this, dir = directory.toStdString()]() { work(dir); });
@@ -68,6 +74,7 @@ void SweepController::start(const SweepPlan& plan, const QString& directory) {
 void SweepController::cancel() {
     std::lock_guard lock(m_runnerMutex);
     if (m_runner) m_runner->cancel();
+    if (m_workers) m_workers->cancel();
 }
 
 void SweepController::shutdown() {
@@ -85,25 +92,31 @@ void SweepController::setActive(bool active) {
 void SweepController::work(std::string directory) {
     SignalObserver reporter(this);
     std::shared_ptr<SweepRunner> runner;
+    std::shared_ptr<ProcessSweepRunner> workers;
     {
         std::lock_guard lock(m_runnerMutex);
         runner = m_runner;
+        workers = m_workers;
     }
     QString error;
     try {
-        runner->run(reporter);
+        if (workers)
+            workers->run(reporter);
+        else
+            runner->run(reporter);
     } catch (const ShatterError& e) {
         error = QString::fromStdString(e.what());
     } catch (const std::exception& e) {
         error = "Unexpected error: " + QString::fromStdString(e.what());
     }
-    const bool cancelled = runner->cancelled();
+    const bool cancelled = workers ? workers->cancelled() : runner->cancelled();
     const QString folder = QString::fromStdString(directory);
     reporter.post([error, cancelled, folder](SweepController* c) {
         if (c->m_worker.joinable()) c->m_worker.join();
         {
             std::lock_guard lock(c->m_runnerMutex);
             c->m_runner.reset();
+            c->m_workers.reset();
         }
         c->setActive(false);
         if (!error.isEmpty()) Q_EMIT c->failed(error);

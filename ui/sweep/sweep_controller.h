@@ -12,9 +12,11 @@
 
 namespace shatter {
 
+class ProcessSweepRunner;
 class SweepRunner;
 
-// Runs a sweep (SweepRunner) on a worker thread, one point after another, into a sweep folder
+// Runs a sweep (SweepRunner, or ProcessSweepRunner for N worker processes) on a worker thread,
+// one point after another, into a sweep folder
 // under the runs folder. Every report arrives on the GUI thread as a signal carrying plain
 // structs, so the live view can follow the run in progress. cancel() stops the current run
 // after its batch and skips the rest; starting the same folder again resumes the rest.
@@ -33,8 +35,10 @@ public:
     int pointCount() const { return m_count; }
     int currentPoint() const { return m_current; }  // 0-based; -1 before the first
 
-    // Starts (or resumes) the sweep in `directory`; ignored while one is active.
-    void start(const SweepPlan& plan, const QString& directory);
+    // Starts (or resumes) the sweep in `directory`; ignored while one is active. With
+    // processes > 1 the points run in that many `shatter-cli sweep-point` worker processes
+    // (ProcessSweepRunner), which report only when each point starts and ends.
+    void start(const SweepPlan& plan, const QString& directory, int processes = 1);
     void cancel();
     // Cancels and waits for the worker; finished runs stay on disk.
     void shutdown();
@@ -64,6 +68,7 @@ private:
     std::thread m_worker;
     std::mutex m_runnerMutex;  // guards m_runner
     std::shared_ptr<SweepRunner> m_runner;
+    std::shared_ptr<ProcessSweepRunner> m_workers;
 };
 
 }  // namespace shatter

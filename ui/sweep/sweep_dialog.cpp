@@ -1,11 +1,11 @@
 #include "sweep/sweep_dialog.h"
 
-#include <algorithm>
-
 #include <QCheckBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -14,20 +14,28 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "corruption/corruption_level.h"
 #include "live/training_controller.h"
 #include "model/model_catalog.h"
 #include "shatter_error.h"
+#include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
+#include "sweep/sweep_executor_panel.h"
 #include "sweep/sweep_record.h"
 
 namespace shatter {
 
-SweepDialog::SweepDialog(SweepController* controller, const RunConfig& base, QWidget* parent)
+SweepDialog::SweepDialog(SweepController* controller, SlurmSweepMonitor* slurm,
+                         const RunConfig& base, QWidget* parent)
     : QDialog(parent),
       m_controller(controller),
+      m_slurm(slurm),
+      m_executorPanel(new SweepExecutorPanel),
+      m_points(new QTableWidget(0, 4)),
       m_base(base),
       m_models(new QListWidget),
       m_levels(new QLineEdit("0, 0.2, 0.4, 0.6, 0.8, 1")),
@@ -68,6 +76,12 @@ SweepDialog::SweepDialog(SweepController* controller, const RunConfig& base, QWi
     m_status->setWordWrap(true);
     m_progress->setVisible(false);
     m_cancel->setEnabled(false);
+    m_points->setHorizontalHeaderLabels({"Point", "State", "Slurm task", "Slurm says"});
+    m_points->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_points->verticalHeader()->setVisible(false);
+    m_points->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_points->setMinimumWidth(420);
+    m_points->setVisible(false);
 
     auto* form = new QFormLayout;
     form->addRow("Networks", m_models);
@@ -75,19 +89,24 @@ SweepDialog::SweepDialog(SweepController* controller, const RunConfig& base, QWi
     form->addRow("Levels", m_levels);
     form->addRow("Epochs per run", m_epochs);
     form->addRow("", m_stopWhenFit);
+    form->addRow(m_executorPanel);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_resume);
     buttons->addStretch(1);
     buttons->addWidget(m_start);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_close);
-    auto* layout = new QVBoxLayout(this);
+    auto* layout = new QVBoxLayout;
     layout->addWidget(new QLabel("Every run uses the experiment panel's other settings (data, optimizer, seed)."));
     layout->addLayout(form);
     layout->addWidget(m_summary);
     layout->addWidget(m_progress);
     layout->addWidget(m_status);
     layout->addLayout(buttons);
+    // The points of a Slurm sweep, beside the settings.
+    auto* columns = new QHBoxLayout(this);
+    columns->addLayout(layout);
+    columns->addWidget(m_points, 1);
 
     connect(m_models, &QListWidget::itemChanged, this, &SweepDialog::updateSummary);
     connect(m_levels, &QLineEdit::textChanged, this, &SweepDialog::updateSummary);
@@ -112,12 +131,33 @@ SweepDialog::SweepDialog(SweepController* controller, const RunConfig& base, QWi
             setLevelsText(levels.join(", "));
             setEpochs(record.plan.base.epochs);
             m_stopWhenFit->setChecked(record.plan.base.stopWhenFit);
+            m_executorPanel->setExecutor(record.executor);
             startSweep(folder);
         } catch (const std::exception& error) {
             QMessageBox::warning(this, "Shatter", QString::fromStdString(error.what()));
         }
     });
-    connect(m_cancel, &QPushButton::clicked, m_controller, &SweepController::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this]() {
+        if (m_slurm->isActive())
+            m_slurm->cancel();
+        else
+            m_controller->cancel();
+    });
+    connect(m_executorPanel, &SweepExecutorPanel::changed, this, &SweepDialog::updateSummary);
+    connect(m_slurm, &SlurmSweepMonitor::activeChanged, this, &SweepDialog::setActive);
+    connect(m_slurm, &SlurmSweepMonitor::statusChanged, this, &SweepDialog::showPoints);
+    connect(m_slurm, &SlurmSweepMonitor::failed, this,
+            [this](const QString& message) { m_status->setText(message); });
+    connect(m_slurm, &SlurmSweepMonitor::finished, this, [this](const QString& directory) {
+        const SweepStatus& status = m_slurm->status();
+        m_status->setText(QString("Slurm sweep ended: %1 of %2 points finished in %3%4")
+                              .arg(status.count(PointState::Finished))
+                              .arg(status.points.size())
+                              .arg(directory)
+                              .arg(status.count(PointState::Finished) < int(status.points.size())
+                                       ? "; Start again resubmits the rest"
+                                       : ""));
+    });
     connect(m_close, &QPushButton::clicked, this, &QDialog::close);
 
     connect(m_controller, &SweepController::activeChanged, this, &SweepDialog::setActive);
@@ -192,14 +232,18 @@ void SweepDialog::updateSummary() {
                                .arg(p.base.epochs)
                                .arg(p.base.trainSize > 0 ? locale.toString(qlonglong(p.base.trainSize)) : QString("all"))
                                .arg(QString::fromStdString(p.base.dataset)));
-        m_start->setEnabled(!m_controller->isActive());
+        m_start->setEnabled(!busy());
     } catch (const ShatterError& error) {
         m_summary->setText(QString::fromStdString(error.what()));
         m_start->setEnabled(false);
     }
 }
 
-void SweepDialog::setActive(bool active) {
+bool SweepDialog::busy() const { return m_controller->isActive() || m_slurm->isActive(); }
+
+void SweepDialog::setActive(bool) {
+    const bool active = busy();
+    m_executorPanel->setEnabled(!active);
     m_cancel->setEnabled(active);
     m_resume->setEnabled(!active);
     m_models->setEnabled(!active);
@@ -212,7 +256,7 @@ void SweepDialog::setActive(bool active) {
 }
 
 void SweepDialog::startSweep(const QString& directory) {
-    if (m_controller->isActive()) return;
+    if (busy()) return;
     SweepPlan p;
     try {
         p = plan();
@@ -220,12 +264,65 @@ void SweepDialog::startSweep(const QString& directory) {
         QMessageBox::warning(this, "Shatter", QString::fromStdString(error.what()));
         return;
     }
-    const QString folder = directory.isEmpty() ? SweepController::newSweepDirectory() : directory;
+    QString folder = directory.isEmpty() ? SweepController::newSweepDirectory() : directory;
+    m_executorPanel->remember();
     m_progress->setRange(0, int(p.points().size()));
     m_progress->setValue(0);
+    if (m_executorPanel->executor() == SweepExecutor::Slurm) {
+        const QString shared = m_executorPanel->sharedFolder();
+        if (directory.isEmpty() && !shared.isEmpty())
+            folder = shared + "/" + QFileInfo(folder).fileName();
+        submitToSlurm(p, folder);
+        return;
+    }
+    m_points->setVisible(false);
     m_status->setText("Loading the data…");
-    m_controller->start(p, folder);
+    m_controller->start(p, folder, m_executorPanel->processes());
     Q_EMIT sweepStarted(folder);
+}
+
+void SweepDialog::submitToSlurm(const SweepPlan& plan, const QString& directory) {
+    m_status->setText("Submitting to Slurm…");
+    QString error;
+    if (!m_slurm->submit(plan, directory, m_executorPanel->slurmOptions(), &error)) {
+        m_status->setText("Slurm refused the sweep.");
+        QMessageBox::warning(this, "Shatter", error);
+        return;
+    }
+    m_points->setVisible(true);
+    m_status->setText(m_slurm->jobId().isEmpty()
+                          ? "Every point is finished or still queued: nothing submitted."
+                          : QString("Submitted as Slurm array job %1 into %2")
+                                .arg(m_slurm->jobId(), m_slurm->directory()));
+    Q_EMIT sweepStarted(m_slurm->directory());
+}
+
+void SweepDialog::showPoints(const SweepStatus& status) {
+    m_points->setVisible(true);
+    m_points->setRowCount(int(status.points.size()));
+    for (const SweepStatus::Point& point : status.points) {
+        const QStringList cells = {
+            QString::fromStdString(point.name), QString::fromStdString(toString(point.state)),
+            QString::fromStdString(point.task), QString::fromStdString(point.schedulerState)};
+        for (int column = 0; column < cells.size(); ++column) {
+            auto* item = m_points->item(point.index, column);
+            if (item == nullptr) {
+                item = new QTableWidgetItem;
+                m_points->setItem(point.index, column, item);
+            }
+            item->setText(cells[column]);
+        }
+    }
+    m_progress->setVisible(true);
+    m_progress->setRange(0, int(status.points.size()));
+    m_progress->setValue(status.count(PointState::Finished));
+    if (m_slurm->isActive()) {
+        m_status->setText(QString("Slurm job %1: %2 finished, %3 running, %4 pending")
+                              .arg(m_slurm->jobId())
+                              .arg(status.count(PointState::Finished))
+                              .arg(status.count(PointState::Running))
+                              .arg(status.count(PointState::Pending)));
+    }
 }
 
 }  // namespace shatter

@@ -34,8 +34,12 @@
 #include "paper/paper_view.h"
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
+#include "runs/run_table_model.h"
+#include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
+#include "theory/theory_controller.h"
+#include "theory/theory_view.h"
 #include "window/status_bar.h"
 
 namespace shatter {
@@ -56,6 +60,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_compare(new CompareView),
       m_presetDescription(new QLabel),
       m_sweeps(new SweepController(this)),
+      m_slurm(new SlurmSweepMonitor(this)),
       m_figure1(new Figure1View),
       m_memorization(new MemorizationView),
       m_paper(new PaperView) {
@@ -104,6 +109,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_views->addTab(m_figure1, "Figure 1");
     m_views->addTab(m_memorization, "Memorization");
     m_views->addTab(m_paper, "Paper");
+    addTheoryTab();
     m_views->setDocumentMode(true);
     rightLayout->addWidget(m_views, 1);
 
@@ -122,6 +128,7 @@ MainWindow::MainWindow(QWidget* parent)
     wire();
     wireSweeps();
     wireMemorizationAndPaper();
+    wireSlurmSweeps();
     resize(1280, 800);
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
@@ -199,6 +206,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_figure1->applyTheme(theme);
     m_compare->applyTheme(theme);
     m_memorization->applyTheme(theme);
+    m_theory->applyTheme(theme);
 }
 
 SweepDialog* MainWindow::openSweep() {
@@ -207,8 +215,13 @@ SweepDialog* MainWindow::openSweep() {
         return nullptr;
     }
     if (!m_sweepDialog) {
-        m_sweepDialog = new SweepDialog(m_sweeps, m_panel->config(), this);
+        m_sweepDialog = new SweepDialog(m_sweeps, m_slurm, m_panel->config(), this);
         m_sweepDialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(m_sweepDialog, &SweepDialog::sweepStarted, this, [this](const QString& folder) {
+            // A sweep outside the runs folder (a cluster's shared folder) is listed as well.
+            const QString root = QDir(m_runs->runsRoot()).absolutePath() + "/";
+            if (!QDir(folder).absolutePath().startsWith(root)) m_runs->addFolder(folder);
+        });
     }
     m_sweepDialog->show();
     m_sweepDialog->raise();
@@ -299,6 +312,84 @@ void MainWindow::wireSweeps() {
     connect(m_sweeps, &SweepController::failed, this, &MainWindow::showError);
 }
 
+void MainWindow::wireSlurmSweeps() {
+    connect(m_slurm, &SlurmSweepMonitor::activeChanged, this, [this](bool active) {
+        if (active) m_slurmFinished = -1;
+    });
+    connect(m_slurm, &SlurmSweepMonitor::statusChanged, this, [this](const SweepStatus& status) {
+        // RUNS: the points' run folders appear as their tasks start; an unfinished one shows
+        // what Slurm says about it.
+        QHash<QString, QString> states;
+        QHash<QString, QString> tasks;
+        QStringList finished;
+        bool unlisted = false;
+        for (const SweepStatus::Point& point : status.points) {
+            if (point.directory.empty()) continue;
+            const QString directory = QString::fromStdString(point.directory);
+            states.insert(directory, QString::fromStdString(toString(point.state)));
+            tasks.insert(directory, QString::fromStdString(point.task));
+            if (point.state == PointState::Finished) finished << directory;
+            const RunEntry* listed = m_runs->entry(directory);
+            if (listed == nullptr)
+                unlisted = true;
+            else if (listed->status() == RunStatus::Incomplete)
+                m_runs->refreshRun(directory);
+        }
+        if (unlisted) m_runs->refresh();
+        m_runs->model()->setSchedulerStates(states, tasks);
+        m_status->showMessage(
+            QString("Slurm sweep: %1 of %2 points finished, %3 running, %4 pending")
+                .arg(status.count(PointState::Finished))
+                .arg(status.points.size())
+                .arg(status.count(PointState::Running))
+                .arg(status.count(PointState::Pending)),
+            0);
+        // Figure 1 from whatever has finished so far.
+        if (finished.size() != m_slurmFinished && !finished.isEmpty()) {
+            const bool first = m_slurmFinished <= 0;
+            m_slurmFinished = int(finished.size());
+            QString error;
+            // Once every point finished, the sweep folder itself (one source instead of each run).
+            const QStringList source = finished.size() == int(status.points.size())
+                                           ? QStringList{m_slurm->directory()}
+                                           : finished;
+            if (m_figure1->loadFolders(source, &error) && first)
+                m_views->setCurrentWidget(m_figure1);
+        }
+    });
+    connect(m_slurm, &SlurmSweepMonitor::finished, this, [this](const QString& directory) {
+        m_status->showMessage("Slurm sweep ended: " + directory, 10000);
+    });
+    connect(m_slurm, &SlurmSweepMonitor::failed, this,
+            [this](const QString& message) { m_status->showMessage(message, 10000); });
+}
+
+void MainWindow::addTheoryTab() {
+    // The theory constructions run on the panel's data and labels, on their own worker thread.
+    auto* controller = new TheoryController(this);
+    m_theory = new TheoryView(controller, [this]() { return m_panel->config(); });
+    m_views->addTab(m_theory, "Theory");
+    connect(m_panel, &ExperimentPanel::edited, m_theory, &TheoryView::refresh);
+    // A theory run's folder is listed as soon as it appears; read it again once it has results.
+    connect(controller, &TheoryController::expressivityBuilt, m_runs,
+            [this](std::shared_ptr<const ExpressivityOutcome> outcome) {
+                m_runs->refreshRun(outcome->directory);
+            });
+    connect(controller, &TheoryController::kernelFinished, m_runs,
+            [this](const KernelOutcome& outcome) { m_runs->refreshRun(outcome.directory); });
+    connect(controller, &TheoryController::failed, m_runs, [this]() { m_runs->refresh(); });
+    connect(m_controller, &TrainingController::datasetLoaded, m_theory,
+            [this](const QString&, std::shared_ptr<const Dataset> dataset) {
+                TheorySize::Splits splits;
+                splits.trainImages = std::int64_t(dataset->train.size());
+                splits.testImages = std::int64_t(dataset->test.size());
+                splits.channels = dataset->train.channels;
+                splits.classes = dataset->classCount();
+                m_theory->controller()->setSplits(splits);
+                m_theory->refresh();
+            });
+}
+
 void MainWindow::wire() {
     connect(m_transport, &TransportBar::startRequested, this, &MainWindow::startRun);
     connect(m_transport, &TransportBar::pauseToggled, m_controller, &TrainingController::setPaused);
@@ -324,6 +415,7 @@ void MainWindow::wire() {
             });
     connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
+    connect(m_controller, &TrainingController::failed, m_status, &StatusBar::showFailed);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
 
     // The comparison follows the ticks.
@@ -397,6 +489,11 @@ void MainWindow::showError(const QString& message) {
     // Window-modal but not blocking: training signals and tests keep running behind it.
     auto* box = new QMessageBox(QMessageBox::Warning, "Shatter", message, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
+    // Once closed, keys go back to the window, so that Space starts the next run.
+    connect(box, &QMessageBox::finished, this, [this]() {
+        activateWindow();
+        if (QWidget* focused = focusWidget(); focused == nullptr || !focused->isEnabled()) setFocus();
+    });
     box->open();
 }
 

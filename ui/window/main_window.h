@@ -19,8 +19,10 @@ class CompareView;
 class CorruptionPreview;
 class ExperimentPanel;
 class Figure1View;
+class SlurmSweepMonitor;
 class SweepController;
 class SweepDialog;
+class TheoryView;
 class LiveRun;
 class LiveView;
 class MemorizationView;
@@ -63,6 +65,7 @@ public:
     StatusBar* runStatusBar() const { return m_status; }
     QTabWidget* lowerTabs() const { return m_tabs; }
     SweepController* sweepController() const { return m_sweeps; }
+    SlurmSweepMonitor* slurmMonitor() const { return m_slurm; }
     Figure1View* figure1View() const { return m_figure1; }
     MemorizationView* memorizationView() const { return m_memorization; }
     PaperView* paperView() const { return m_paper; }
@@ -72,6 +75,7 @@ public:
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
     CompareView* compareView() const { return m_compare; }
+    TheoryView* theoryView() const { return m_theory; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -84,6 +88,8 @@ private:
     // The run the Memorization tab shows: the run in training, else the selected or first
     // ticked run.
     QString memorizationRun() const;
+    void wireSlurmSweeps();
+    void addTheoryTab();
     void createActions(QToolBar* toolbar);
     void showError(const QString& message);
     void restoreSettings();
@@ -104,9 +110,12 @@ private:
     CompareView* m_compare;
     QLabel* m_presetDescription;
     SweepController* m_sweeps;
+    SlurmSweepMonitor* m_slurm;
     Figure1View* m_figure1;
     MemorizationView* m_memorization;
     PaperView* m_paper;
+    int m_slurmFinished = -1;  // finished points of the followed Slurm sweep, as last drawn
+    TheoryView* m_theory = nullptr;
     QAction* m_presentationAction = nullptr;
     QAction* m_darkAction = nullptr;
     QPointer<SweepDialog> m_sweepDialog;

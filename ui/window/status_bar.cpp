@@ -84,6 +84,12 @@ void StatusBar::showFinished(const RunSummary& summary) {
     m_state->setText(text);
 }
 
+void StatusBar::showFailed(const QString& message) {
+    m_state->setText("Not run: " + message.section('\n', 0, 0).left(160));
+}
+
 QString StatusBar::epochText() const { return m_epoch->text(); }
+
+QString StatusBar::stateText() const { return m_state->text(); }
 
 }  // namespace shatter

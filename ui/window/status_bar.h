@@ -22,8 +22,11 @@ public:
     void showEpoch(const EpochReport& report);
     void showState(TrainingController::State state);
     void showFinished(const RunSummary& summary);
+    // A run that could not start or failed: the first line of why, in place of "Loading…".
+    void showFailed(const QString& message);
 
     QString epochText() const;
+    QString stateText() const;
 
 private:
     void showTimes(double elapsed, double fraction);
