@@ -8,7 +8,8 @@
 namespace shatter {
 
 QStringList FigureSetExporter::write(const QString& folder, const std::vector<NamedFigure>& figures,
-                                     const SharedCorruptedDataset& gallery, const PlotTheme& theme, QString* error) {
+                                     const SharedCorruptedDataset& gallery, const PlotTheme& theme, QString* error,
+                                     QStringList* missing) {
     QStringList written;
     if (!QDir().mkpath(folder)) {
         if (error) *error = folder + ": cannot create the folder";
@@ -32,6 +33,9 @@ QStringList FigureSetExporter::write(const QString& folder, const std::vector<Na
         const QString path = dir.filePath("gallery-true-vs-assigned-labels.png");
         if (!GallerySheet::save(*gallery, theme, path, error)) return written;
         written << path;
+    } else if (missing) {
+        *missing << "the gallery sheet: no run's training images are loaded (train a run or a "
+                    "sweep in this window first)";
     }
     return written;
 }

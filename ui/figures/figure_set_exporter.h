@@ -18,9 +18,12 @@ class FigureSetExporter {
 public:
     using NamedFigure = std::pair<QString, FigureData>;
 
-    // Returns the files written; on the first failure stops and sets `error`.
+    // Returns the files written; on the first failure stops and sets `error`. What could not be
+    // written at all (the gallery sheet when no run's images are loaded) is named in `missing`,
+    // so that the caller can say so.
     static QStringList write(const QString& folder, const std::vector<NamedFigure>& figures,
-                             const SharedCorruptedDataset& gallery, const PlotTheme& theme, QString* error);
+                             const SharedCorruptedDataset& gallery, const PlotTheme& theme, QString* error,
+                             QStringList* missing = nullptr);
 };
 
 }  // namespace shatter
