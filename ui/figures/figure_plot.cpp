@@ -1,6 +1,7 @@
 #include "figures/figure_plot.h"
 
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 #include "figures/figure_export_dialog.h"
@@ -14,7 +15,13 @@ FigurePlot::FigurePlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(170, 160);
-    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return m_figure; });
+    // As tall as the y axis title needs, so that it never runs into the title.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this]() {
+        const int needed = std::max(160, FigureRenderer::heightForAxisTitles(m_plot));
+        if (needed != m_plot->minimumHeight()) m_plot->setMinimumHeight(needed);
+    });
+    FigureExportDialog::addContextMenu(
+        m_plot, this, [this]() { return m_figure; }, [this]() { return m_actions; });
     redraw();
 }
 

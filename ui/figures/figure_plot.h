@@ -5,6 +5,7 @@
 #include "figure/figure_data.h"
 #include "common/plot_theme.h"
 
+class QAction;
 class QCustomPlot;
 
 namespace shatter {
@@ -20,6 +21,8 @@ public:
     const FigureData& figure() const { return m_figure; }
     void applyTheme(const PlotTheme& theme);
     QCustomPlot* plot() const { return m_plot; }
+    // Adds an action to the chart's context menu, after its export actions.
+    void addContextAction(QAction* action) { m_actions << action; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -30,6 +33,7 @@ private:
     QCustomPlot* m_plot;
     FigureData m_figure;
     PlotTheme m_theme;
+    QList<QAction*> m_actions;
 };
 
 }  // namespace shatter

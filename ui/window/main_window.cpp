@@ -224,8 +224,8 @@ QStringList MainWindow::exportFigureSet(const QString& folder) {
     std::vector<FigureSetExporter::NamedFigure> figures = m_figure1->figures();
     for (auto& live : m_live->figures()) figures.push_back(std::move(live));
     QString error;
-    const QStringList files =
-        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error);
+    const QStringList files = FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(),
+                                                       &error, {{"figure1-three-panels", m_figure1->panels()}});
     if (!error.isEmpty()) {
         showError(error);
         return {};
