@@ -24,7 +24,7 @@ namespace shatter {
 
 Figure1View::Figure1View(QWidget* parent)
     : QWidget(parent),
-      m_source(new QLabel("Run a sweep (Sweep…) or load a sweep or run folders.")),
+      m_source(new QLabel),
       m_load(new QPushButton("Load sweep or runs…")),
       m_timeUnit(new QComboBox),
       m_exportPanels(new QPushButton("Export Figure 1 (three panels)…")),

@@ -1,5 +1,6 @@
 #include "figures/figure_plot.h"
 
+#include <QEvent>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <qcustomplot.h>
@@ -15,6 +16,7 @@ FigurePlot::FigurePlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(170, 160);
+    m_plot->installEventFilter(this);
     // As tall as the y axis title needs, so that it never runs into the title.
     connect(m_plot, &QCustomPlot::afterLayout, this, [this]() {
         const int needed = std::max(160, FigureRenderer::heightForAxisTitles(m_plot));
@@ -35,9 +37,9 @@ void FigurePlot::applyTheme(const PlotTheme& theme) {
     redraw();
 }
 
-void FigurePlot::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    redraw();  // the legend's columns follow the width
+bool FigurePlot::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plot && event->type() == QEvent::Resize) redraw();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FigurePlot::redraw() {

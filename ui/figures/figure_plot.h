@@ -25,7 +25,9 @@ public:
     void addContextAction(QAction* action) { m_actions << action; }
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
+    // The chart's own resizes (also those held back while its tab was hidden) redraw it: titles,
+    // notes and the legend's columns follow its width.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void redraw();

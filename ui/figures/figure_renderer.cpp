@@ -92,10 +92,12 @@ QCPAxisRect* addAxisRect(QCPLayoutGrid* grid, int row, int column) {
     return rect;
 }
 
-// The width a panel of `panels` gets in the plot's viewport, for wrapping titles and notes.
+// The plot's width now: its widget's (set before the viewport follows it), or the viewport's.
+int plotWidth(const QCustomPlot* plot) { return plot->width() > 0 ? plot->width() : plot->viewport().width(); }
+
+// The width a panel of `panels` gets in the plot, for wrapping titles and notes.
 int panelWidth(const QCustomPlot* plot, int panels) {
-    const int width = plot->viewport().width() > 0 ? plot->viewport().width() : plot->width();
-    return std::max(120, (width - 20) / std::max(1, panels));
+    return std::max(120, (plotWidth(plot) - 20) / std::max(1, panels));
 }
 
 // Draws one figure's curves, axes and note into `rect`; true when it has any point.
@@ -165,7 +167,8 @@ bool drawPanel(QCustomPlot* plot, QCPAxisRect* rect, const FigureData& figure, c
         empty->position->setCoords(0.5, 0.5);
         const QString note = figure.note.empty() ? QString("No finished epochs yet: run a sweep or load run folders.")
                                                  : QString::fromStdString(figure.note);
-        empty->setText(wrapToWidth(note, QFontMetrics(font), std::max(80, width - 110)));
+        // As wide as the chart inside its axes (the y axis takes about 70 pixels).
+        empty->setText(wrapToWidth(note, QFontMetrics(font), std::max(80, width - 90)));
         empty->setFont(font);
         empty->setTextAlignment(Qt::AlignCenter);
         empty->setColor(theme.foreground());
@@ -190,8 +193,7 @@ void addCaption(QCustomPlot* plot, int row, const FigureData& figure, const QFon
 }
 
 void finishLegend(QCustomPlot* plot) {
-    const int width = plot->viewport().width() > 0 ? plot->viewport().width() : plot->width();
-    FigureRenderer::fitLegendColumns(plot->legend, width - 30);
+    FigureRenderer::fitLegendColumns(plot->legend, plotWidth(plot) - 30);
     QCPLayoutElement* legend = plot->legend;
     legend->setSizeConstraintRect(QCPLayoutElement::scrOuterRect);
     legend->setMaximumSize(legend->minimumOuterSizeHint().width(), QWIDGETSIZE_MAX);
