@@ -9,7 +9,7 @@ namespace shatter {
 
 QStringList FigureSetExporter::write(const QString& folder, const std::vector<NamedFigure>& figures,
                                      const SharedCorruptedDataset& gallery, const PlotTheme& theme, QString* error,
-                                     QStringList* missing) {
+                                     const std::vector<NamedPanels>& panelSets, QStringList* missing) {
     QStringList written;
     if (!QDir().mkpath(folder)) {
         if (error) *error = folder + ": cannot create the folder";
@@ -24,6 +24,19 @@ QStringList FigureSetExporter::write(const QString& folder, const std::vector<Na
             {".png", pngSize}, {".svg", vectorSize}, {".pdf", vectorSize}, {".csv", vectorSize}};
         for (const auto& [suffix, size] : outputs) {
             if (!FigureRenderer::save(figure.second, theme, stem + suffix, size, FigureRenderer::kDefaultDpi, error)) {
+                return written;
+            }
+            written << stem + suffix;
+        }
+    }
+    for (const NamedPanels& set : panelSets) {
+        const QString stem = dir.filePath(set.first);
+        const std::pair<QString, QSize> outputs[] = {
+            {".png", QSize(FigureRenderer::kSlideWidth, FigureRenderer::kSlideHeight)},
+            {".svg", QSize(FigureRenderer::kSlideWidthPoints, FigureRenderer::kSlideHeightPoints)},
+            {".pdf", QSize(FigureRenderer::kSlideWidthPoints, FigureRenderer::kSlideHeightPoints)}};
+        for (const auto& [suffix, size] : outputs) {
+            if (!FigureRenderer::savePanels(set.second, theme, stem + suffix, size, FigureRenderer::kSlideDpi, error)) {
                 return written;
             }
             written << stem + suffix;

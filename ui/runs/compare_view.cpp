@@ -159,7 +159,6 @@ void CompareView::rebuildPlot() {
     m_plot->setMinimumWidth(260);
     m_plotHolder->layout()->addWidget(m_plot);
     m_plot->show();
-    m_plot->plot()->legend->setWrap(2);  // two runs per legend row: long run names stay whole
     if (column->percent) {
         m_plot->setValueSuffix(" %");
         if (column->key != "gap") m_plot->setFixedYRange(0, 102);

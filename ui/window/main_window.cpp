@@ -235,8 +235,9 @@ QStringList MainWindow::exportFigureSet(const QString& folder) {
     for (auto& live : m_live->figures()) figures.push_back(std::move(live));
     QString error;
     QStringList missing;
-    const QStringList files = FigureSetExporter::write(folder, figures, m_gallery->data(),
-                                                       PlotTheme::current(), &error, &missing);
+    const QStringList files =
+        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error,
+                                 {{"figure1-three-panels", m_figure1->panels()}}, &missing);
     if (!error.isEmpty()) {
         showError(error);
         return {};
