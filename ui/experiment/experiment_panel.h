@@ -50,6 +50,9 @@ public:
 Q_SIGNALS:
     void learningRateChanged(double learningRate);
     void datasetChanged(const QString& spec);
+    // The dataset, training- or test-set size, corruption mode, level or seed changed, by hand
+    // or by setConfig: what the corruption preview draws.
+    void trainingDataChanged();
     void edited();
 
 private:
