@@ -53,7 +53,7 @@ void corruptLabels(CorruptedDataset& out, int classCount, double level, std::uin
 }
 
 void replaceWithGaussian(CorruptedDataset& out, const std::vector<std::size_t>& chosen,
-                         std::uint64_t seed) {
+                         std::uint64_t seed, std::size_t pixelLimit) {
     ImageSet& set = out.train;
     const std::size_t plane = static_cast<std::size_t>(set.height) * set.width;
     GaussianInputs& noise = out.gaussian;
@@ -79,20 +79,21 @@ void replaceWithGaussian(CorruptedDataset& out, const std::vector<std::size_t>& 
     noise.width = set.width;
     noise.images = chosen;
     for (std::size_t i : chosen) {
+        out.corrupted[i] = 1;
+        if (i >= pixelLimit) continue;
         // The 8-bit copy is for display; training reads the floating-point draw.
         const std::vector<float> values = noise.draw(i);
         std::uint8_t* image = set.image(i);
         for (std::size_t k = 0; k < values.size(); ++k) {
             image[k] = static_cast<std::uint8_t>(std::clamp(std::lround(values[k]), 0L, 255L));
         }
-        out.corrupted[i] = 1;
     }
 }
 
 }  // namespace
 
 CorruptedDataset Corruptor::apply(const Dataset& dataset, CorruptionMode mode, double level,
-                                  std::uint64_t seed) {
+                                  std::uint64_t seed, std::size_t pixelLimit) {
     if (!(level >= 0.0 && level <= 1.0)) {
         throw ConfigError("corruption level " + std::to_string(level) + ": must be between 0 and 1");
     }
@@ -113,7 +114,7 @@ CorruptedDataset Corruptor::apply(const Dataset& dataset, CorruptionMode mode, d
             SeededRandom random(SeededRandom::deriveSeed(seed, kPermutation));
             const std::vector<int> permutation = random.permutation(pixelsPerPlane);
             for (std::size_t i : chooseImages(out.train.size(), level, seed)) {
-                permutePixels(out.train, i, permutation);
+                if (i < pixelLimit) permutePixels(out.train, i, permutation);
                 out.corrupted[i] = 1;
             }
             // The same share of test images, with the same permutation: level 0 is the true
@@ -125,14 +126,16 @@ CorruptedDataset Corruptor::apply(const Dataset& dataset, CorruptionMode mode, d
         }
         case CorruptionMode::RandomPixels: {
             SeededRandom random(SeededRandom::deriveSeed(seed, kPermutation));
+            // One permutation after another in ascending image order: the images before the
+            // limit get theirs without drawing any later one's.
             for (std::size_t i : chooseImages(out.train.size(), level, seed)) {
-                permutePixels(out.train, i, random.permutation(pixelsPerPlane));
+                if (i < pixelLimit) permutePixels(out.train, i, random.permutation(pixelsPerPlane));
                 out.corrupted[i] = 1;
             }
             break;
         }
         case CorruptionMode::Gaussian:
-            replaceWithGaussian(out, chooseImages(out.train.size(), level, seed), seed);
+            replaceWithGaussian(out, chooseImages(out.train.size(), level, seed), seed, pixelLimit);
             break;
     }
     return out;

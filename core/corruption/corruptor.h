@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <limits>
 
 #include "corruption/corrupted_dataset.h"
 #include "data/dataset.h"
@@ -17,10 +19,17 @@ namespace shatter {
 //   gaussian:        each chosen training image becomes noise with the per-channel mean and
 //                    variance of the training data, drawn in floating point (`gaussian`).
 // For the input modes `level` is the fraction of training images affected.
+//
+// `pixelLimit` is for showing a few images, not for training: only training images before it get
+// their pixels changed. Everything else is drawn as always (the same images chosen, labels,
+// flags, the Gaussian recipe), so those first images are exactly apply()'s; the later ones are
+// left as they were, which saves drawing tens of thousands of permutations or noise images.
 class Corruptor {
 public:
+    static constexpr std::size_t kAllImages = std::numeric_limits<std::size_t>::max();
+
     static CorruptedDataset apply(const Dataset& dataset, CorruptionMode mode, double level,
-                                  std::uint64_t seed);
+                                  std::uint64_t seed, std::size_t pixelLimit = kAllImages);
 };
 
 }  // namespace shatter

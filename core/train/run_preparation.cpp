@@ -12,6 +12,20 @@ namespace {
 
 enum Purpose : std::uint64_t { kTrainSubset = 201, kTestSubset, kCorruption };
 
+ImageSet trainingSubset(const RunConfig& config, const Dataset& dataset) {
+    return config.trainSize > 0
+               ? BalancedSubset::draw(dataset.train, dataset.classCount(),
+                                      static_cast<std::size_t>(config.trainSize),
+                                      SeededRandom::deriveSeed(config.seed, kTrainSubset))
+               : dataset.train;
+}
+
+CorruptedDataset corrupt(const RunConfig& config, const Dataset& selected,
+                         std::size_t pixelLimit = Corruptor::kAllImages) {
+    return Corruptor::apply(selected, config.corruption, config.effectiveLevel(),
+                            SeededRandom::deriveSeed(config.seed, kCorruption), pixelLimit);
+}
+
 }  // namespace
 
 Dataset RunPreparation::loadDataset(const RunConfig& config) {
@@ -77,18 +91,30 @@ CorruptedDataset RunPreparation::prepare(const RunConfig& config, const Dataset&
     Dataset selected;
     selected.name = dataset.name;
     selected.classNames = dataset.classNames;
-    selected.train = config.trainSize > 0
-                         ? BalancedSubset::draw(dataset.train, dataset.classCount(),
-                                                static_cast<std::size_t>(config.trainSize),
-                                                SeededRandom::deriveSeed(config.seed, kTrainSubset))
-                         : dataset.train;
+    selected.train = trainingSubset(config, dataset);
     selected.test = config.testSize > 0
                         ? BalancedSubset::draw(dataset.test, dataset.classCount(),
                                                static_cast<std::size_t>(config.testSize),
                                                SeededRandom::deriveSeed(config.seed, kTestSubset))
                         : dataset.test;
-    return Corruptor::apply(selected, config.corruption, config.effectiveLevel(),
-                            SeededRandom::deriveSeed(config.seed, kCorruption));
+    return corrupt(config, selected);
+}
+
+CorruptionSample RunPreparation::sample(const RunConfig& config, const Dataset& dataset,
+                                        std::size_t count) {
+    checkFits(config, dataset);
+    Dataset selected;
+    selected.name = dataset.name;
+    selected.classNames = dataset.classNames;
+    selected.train = trainingSubset(config, dataset);
+    selected.test.channels = dataset.test.channels;
+    selected.test.height = dataset.test.height;
+    selected.test.width = dataset.test.width;
+    // The run's flags first, without touching pixels; then the pixels up to the last image shown.
+    const CorruptedDataset flags = corrupt(config, selected, 0);
+    const std::vector<std::size_t> shown = CorruptionSample::chooseTiles(flags.corrupted, flags.level, count);
+    const std::size_t pixelLimit = shown.empty() ? 0 : shown.back() + 1;
+    return CorruptionSample::pick(selected.train, corrupt(config, selected, pixelLimit), count);
 }
 
 }  // namespace shatter

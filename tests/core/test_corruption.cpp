@@ -173,6 +173,23 @@ private Q_SLOTS:
         QVERIFY(out.train.labels == m_dataset.train.labels);
     }
 
+    // A preview corrupts only the images it shows: those equal the full draw's, every flag,
+    // label and the Gaussian recipe too, and the images after the limit keep their pixels.
+    void pixelLimitChangesOnlyTheFirstImages() {
+        const std::size_t limit = 37;
+        for (CorruptionMode mode : {CorruptionMode::Labels, CorruptionMode::ShuffledPixels,
+                                    CorruptionMode::RandomPixels, CorruptionMode::Gaussian}) {
+            const CorruptedDataset full = Corruptor::apply(m_dataset, mode, 0.5, 21);
+            const CorruptedDataset first = Corruptor::apply(m_dataset, mode, 0.5, 21, limit);
+            QVERIFY(first.corrupted == full.corrupted);
+            QVERIFY(first.train.labels == full.train.labels);
+            QVERIFY(first.gaussian.mean == full.gaussian.mean && first.gaussian.images == full.gaussian.images);
+            for (std::size_t i = 0; i < full.train.size(); ++i) {
+                QVERIFY(sameImage(first.train, i < limit ? full.train : m_dataset.train, i));
+            }
+        }
+    }
+
     void levelOutOfRangeIsRejected() {
         QVERIFY_THROWS_EXCEPTION(ConfigError, Corruptor::apply(m_dataset, CorruptionMode::Labels, 1.5, 1));
         QVERIFY_THROWS_EXCEPTION(ConfigError, parseCorruptionMode("everything"));

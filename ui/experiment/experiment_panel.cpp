@@ -75,6 +75,15 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_notice);
     layout->addStretch(1);
     setConfig(RunConfig{});
+
+    // The settings that decide which images a run trains on; setConfig ends in datasetChanged.
+    connect(this, &ExperimentPanel::datasetChanged, this, &ExperimentPanel::trainingDataChanged);
+    for (QSpinBox* box : {m_trainSize, m_testSize, m_seed})
+        connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::trainingDataChanged);
+    connect(m_level, &QSlider::valueChanged, this, &ExperimentPanel::trainingDataChanged);
+    connect(m_corruption, &QButtonGroup::idToggled, this, [this](int, bool checked) {
+        if (checked) Q_EMIT trainingDataChanged();
+    });
 }
 
 template <typename Box>

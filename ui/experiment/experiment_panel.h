@@ -56,6 +56,9 @@ public:
 Q_SIGNALS:
     void learningRateChanged(double learningRate);
     void datasetChanged(const QString& spec);
+    // The dataset, training- or test-set size, corruption mode, level or seed changed, by hand
+    // or by setConfig: what the corruption preview draws.
+    void trainingDataChanged();
     // The settings changed, by hand or through setConfig() (once per call).
     void edited();
 

@@ -209,6 +209,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_presetDescription->setStyleSheet(m_presetDescription->styleSheet());  // re-resolve palette()
     m_live->applyTheme(theme);
     m_gallery->applyTheme(theme);
+    m_preview->applyTheme(theme);
     m_figure1->applyTheme(theme);
     m_compare->applyTheme(theme);
     m_memorization->applyTheme(theme);
@@ -412,6 +413,7 @@ void MainWindow::wire() {
         m_previewSpec = spec;
         m_controller->preloadDataset(spec);
     });
+    connect(m_panel, &ExperimentPanel::trainingDataChanged, this, [this]() { m_preview->setConfig(m_panel->config()); });
 
     connect(m_panel->getCifarButton(), &QPushButton::clicked, this, &MainWindow::getCifar);
 
@@ -419,7 +421,7 @@ void MainWindow::wire() {
     connect(m_controller, &TrainingController::datasetLoaded, this,
             [this](const QString& spec, std::shared_ptr<const Dataset> dataset) {
                 if (spec != m_previewSpec) return;
-                m_preview->setDataset(dataset);
+                m_preview->setDataset(spec, dataset);
                 m_panel->setFullTrainSize(int(dataset->train.size()));
             });
     connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
