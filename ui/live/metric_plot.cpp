@@ -264,4 +264,6 @@ void MetricPlot::showReadout(QMouseEvent* event) {
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
+QRect MetricPlot::plotArea() const { return m_plot->axisRect()->rect(); }
+
 }  // namespace shatter

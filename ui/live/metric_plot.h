@@ -40,6 +40,8 @@ public:
     void resetView();
 
     QCustomPlot* plot() const { return m_plot; }
+    // Where the curves are drawn, in the plot widget's pixels (without titles, ticks and legend).
+    QRect plotArea() const;
     QString title() const { return m_title; }
 
     // The chart as given: title, axes and the curves of the last setSeries, for export.

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QRect>
+#include <QVector>
+
+class QDockWidget;
+class QMainWindow;
+class QWidget;
+
+namespace shatter {
+
+// Where the main window's panels go, so that it fits any screen from a 1024×768 projector up:
+// the experiment panel and RUNS are docks (hidden, moved or tabbed as the user likes; on a
+// narrow screen they start tabbed together on the left), presentation mode hides both so the
+// charts grow, "full-screen charts" leaves only the curves, and a restored geometry is fitted
+// into the screen it lands on.
+class WindowLayout : public QObject {
+    Q_OBJECT
+
+public:
+    // Screens narrower than this start with the two docks tabbed together.
+    static constexpr int kWideScreen = 1400;
+
+    // `chrome`: what full-screen charts hide besides the docks (tool bar, status bar, menu bar,
+    // the gallery tabs, the preset banner).
+    WindowLayout(QMainWindow* window, QDockWidget* experiment, QDockWidget* runs,
+                 QVector<QWidget*> chrome);
+
+    // The arrangement for a screen with this much room, before any saved state is restored.
+    void arrangeFor(const QRect& available);
+    // Presentation mode on: both docks hide (their visibility comes back when it goes off).
+    void setPresentation(bool on);
+    void setChartsOnly(bool on);
+    bool chartsOnly() const { return m_chartsOnly; }
+    // Moves and shrinks the window so that its frame lies within its screen's free area.
+    void fitIntoScreen();
+
+    // `frame` moved, then shrunk where it must, to lie within `available`.
+    static QRect fitted(const QRect& frame, const QRect& available);
+
+private:
+    struct Shown {
+        QPointer<QWidget> widget;
+        bool visible = true;
+    };
+    QVector<Shown> remember(const QVector<QWidget*>& widgets) const;
+    static void restore(const QVector<Shown>& shown);
+
+    QMainWindow* m_window;
+    QDockWidget* m_experiment;
+    QDockWidget* m_runs;
+    QVector<QWidget*> m_chrome;
+    bool m_presentation = false;
+    QVector<Shown> m_beforePresentation;
+    bool m_chartsOnly = false;
+    QVector<Shown> m_beforeChartsOnly;
+    Qt::WindowStates m_statesBeforeChartsOnly;
+};
+
+}  // namespace shatter
