@@ -18,13 +18,15 @@ namespace {
     std::string panels;
     std::string memorization;
     for (const std::string& name : FigureBuilder::metricNames()) {
+        if (name == "figure1") continue;
         std::string& list = FigureBuilder::isSummaryMetric(name)        ? panels
                             : FigureBuilder::isMemorizationMetric(name) ? memorization
                                                                         : columns;
         list += (list.empty() ? "" : ", ") + name;
     }
     return "a metrics.csv column (" + columns + "), a Figure 1 panel (" + panels +
-           ") or a memorization histogram (" + memorization + "); default train_loss";
+           "), a memorization histogram (" + memorization +
+           ") or figure1: all three panels side by side on a 16:9 slide; default train_loss";
 }
 
 }  // namespace
@@ -99,12 +101,14 @@ int runCliApplication(int argc, char** argv) {
     figure->add_option("--metric", figureOptions.metric, figureMetricHelp());
     figure->add_option("--out", figureOptions.out, "image file: .png, .svg or .pdf");
     figure->add_option("--csv", figureOptions.csv, "also write the plotted data as CSV");
-    figure->add_option("--width", figureOptions.width, "PNG pixels, SVG/PDF points (default 1600 px / 768 pt)")->check(CLI::Range(50, 20000));
-    figure->add_option("--height", figureOptions.height, "PNG pixels, SVG/PDF points (default 1000 px / 480 pt)")->check(CLI::Range(50, 20000));
-    figure->add_option("--dpi", figureOptions.dpi, "PNG resolution (default 200)")->check(CLI::Range(36, 1200));
+    figure->add_option("--width", figureOptions.width, "PNG pixels, SVG/PDF points (default 1600 px / 768 pt; figure1 1920 px / 960 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--height", figureOptions.height, "PNG pixels, SVG/PDF points (default 1000 px / 480 pt; figure1 1080 px / 540 pt)")->check(CLI::Range(50, 20000));
+    figure->add_option("--dpi", figureOptions.dpi, "PNG resolution (default 200; figure1 144)")->check(CLI::Range(36, 1200));
     figure->add_option("--title", figureOptions.title, "figure title (default: the metric's)");
     figure->add_flag("--presentation", figureOptions.presentation, "larger type and thicker lines");
     figure->add_flag("--dark", figureOptions.dark, "dark background");
+    figure->add_flag("!--no-caption", figureOptions.caption,
+                     "leave out the line under the figure that names the runs and their settings");
 #endif
 
     CLI::App* expressivity = app.add_subcommand(

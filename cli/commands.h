@@ -70,10 +70,11 @@ struct FigureOptions {
     std::string csv;  // the data behind the plot
     int width = 0;    // PNG pixels / SVG, PDF points; 0: the default
     int height = 0;
-    int dpi = 200;
+    int dpi = 0;      // PNG; 0: the default (200, or 144 for figure1's slide)
     std::string title;
     bool presentation = false;
     bool dark = false;
+    bool caption = true;  // a line under the figure naming the runs and their settings
 };
 // Renders offscreen with Qt; only in builds with the GUI (SHATTER_CLI_FIGURE).
 int runFigureCommand(const FigureOptions& options);

@@ -10,6 +10,7 @@
 
 #include "cli/commands.h"
 #include "figure/figure_builder.h"
+#include "figure/figure_caption.h"
 #include "figure/run_collector.h"
 #include "figures/figure_renderer.h"
 #include "common/plot_theme.h"
@@ -29,22 +30,32 @@ int runFigureCommand(const FigureOptions& options) {
         return kExitBadInput;
     }
 
-    FigureData figure;
+    // figure1: panels (a), (b) and (c) side by side on one slide; any other metric: one figure.
+    std::vector<FigureData> panels;
     try {
         const RunCollector::Result collected = RunCollector::collect(options.folders);
         for (const std::string& skipped : collected.skipped) {
             std::fprintf(stderr, "shatter-cli figure: skipped %s\n", skipped.c_str());
         }
-        figure = FigureBuilder::metric(collected.runs, options.metric);
+        panels = FigureBuilder::panels(collected.runs, options.metric);
+        // The caption names the one folder given (a sweep's, a run's) and the runs' settings.
+        const std::string name =
+            options.folders.size() == 1 ? QDir(QString::fromStdString(options.folders.front())).dirName().toStdString()
+                                        : std::string();
+        const std::string caption = options.caption ? FigureCaption::forRuns(name, collected.runs) : std::string();
+        for (FigureData& panel : panels) panel.caption = caption;
     } catch (const ShatterError& error) {
         std::fprintf(stderr, "shatter-cli figure: %s\n", error.what());
         return kExitBadInput;
     }
-    if (!options.title.empty()) figure.title = options.title;
+    const bool slide = panels.size() > 1;
+    if (!options.title.empty()) panels.front().title = options.title;
 
     if (!options.csv.empty()) {
         QString error;
-        if (!FigureRenderer::saveCsv(figure, QString::fromStdString(options.csv), &error)) {
+        const QString csv = QString::fromStdString(options.csv);
+        if (!(slide ? FigureRenderer::savePanels(panels, PlotTheme(), csv, QSize(), 0, &error)
+                    : FigureRenderer::saveCsv(panels.front(), csv, &error))) {
             std::fprintf(stderr, "shatter-cli figure: %s\n", qPrintable(error));
             return kExitFailed;
         }
@@ -71,10 +82,17 @@ int runFigureCommand(const FigureOptions& options) {
     theme.presentation = options.presentation;
     theme.dark = options.dark;
     const bool png = format == FigureRenderer::Format::Png;
-    const QSize size(options.width > 0 ? options.width : (png ? FigureRenderer::kDefaultWidth : 768),
-                     options.height > 0 ? options.height : (png ? FigureRenderer::kDefaultHeight : 480));
+    const QSize standard = slide ? (png ? QSize(FigureRenderer::kSlideWidth, FigureRenderer::kSlideHeight)
+                                        : QSize(FigureRenderer::kSlideWidthPoints, FigureRenderer::kSlideHeightPoints))
+                                 : (png ? QSize(FigureRenderer::kDefaultWidth, FigureRenderer::kDefaultHeight)
+                                        : QSize(768, 480));
+    const QSize size(options.width > 0 ? options.width : standard.width(),
+                     options.height > 0 ? options.height : standard.height());
+    const int dpi = options.dpi > 0 ? options.dpi : (slide ? FigureRenderer::kSlideDpi : FigureRenderer::kDefaultDpi);
+    const QString out = QString::fromStdString(options.out);
     QString error;
-    if (!FigureRenderer::save(figure, theme, QString::fromStdString(options.out), size, options.dpi, &error)) {
+    if (!(slide ? FigureRenderer::savePanels(panels, theme, out, size, dpi, &error)
+                : FigureRenderer::save(panels.front(), theme, out, size, dpi, &error))) {
         std::fprintf(stderr, "shatter-cli figure: %s\n", qPrintable(error));
         return kExitFailed;
     }

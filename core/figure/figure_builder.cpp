@@ -61,7 +61,8 @@ FigureData::Series levelSeries(const std::vector<std::string>& models, const Swe
     series.name = (models.size() > 1 ? s.model + ", " : std::string()) +
                   (s.mode == CorruptionMode::Labels ? std::string("label corruption") : modeName(s.mode));
     series.colour = modeColour(s.mode);
-    series.dash = modelDash(models, s.model);
+    series.look = modeColour(s.mode);
+    series.variant = modelDash(models, s.model);
     series.markers = true;
     return series;
 }
@@ -78,13 +79,24 @@ const std::vector<std::string>& FigureBuilder::metricNames() {
         all.push_back("test_error");
         all.push_back("fit_epoch_histogram");
         all.push_back("forgetting_distribution");
+        all.push_back("figure1");
         return all;
     }();
     return names;
 }
 
 bool FigureBuilder::isSummaryMetric(const std::string& name) {
-    return name == "loss_by_mode" || name == "epochs_to_fit" || name == "slowdown" || name == "test_error";
+    return name == "loss_by_mode" || name == "epochs_to_fit" || name == "slowdown" || name == "test_error" ||
+           name == "figure1";
+}
+
+std::vector<FigureData> FigureBuilder::panels(const std::vector<RunRecord>& runs, const std::string& name) {
+    if (name == "figure1") return figure1(runs, false);
+    return {metric(runs, name)};
+}
+
+std::vector<FigureData> FigureBuilder::figure1(const std::vector<RunRecord>& runs, bool slowdown) {
+    return {trainingLossByMode(runs), timeToFit(runs, slowdown), testError(runs)};
 }
 
 bool FigureBuilder::isMemorizationMetric(const std::string& name) {
@@ -131,6 +143,7 @@ FigureData FigureBuilder::metric(const std::vector<RunRecord>& runs, const std::
     if (name == "test_error") return testError(runs);
     if (name == "fit_epoch_histogram") return memorization(runs, false);
     if (name == "forgetting_distribution") return memorization(runs, true);
+    if (name == "figure1") throw ConfigError("'figure1' is three panels: ask FigureBuilder::panels for them");
     const MetricColumn* column = MetricColumn::find(name);
     if (!column) {
         std::string valid;
@@ -195,7 +208,8 @@ FigureData FigureBuilder::trainingLossByMode(const std::vector<RunRecord>& runs)
             FigureData::Series series = epochSeries(chosen[i]->epochs, loss);
             series.name = runLabel(*chosen[i], models.size() > 1);
             series.colour = i;
-            series.dash = modelDash(models, model);
+            series.look = i;
+            series.variant = modelDash(models, model);
             figure.series.push_back(std::move(series));
         }
     }

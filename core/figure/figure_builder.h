@@ -14,14 +14,19 @@ struct MetricColumn;
 // the three panels of the paper's Figure 1.
 class FigureBuilder {
 public:
-    // Per-epoch metrics (the columns of metrics.csv), the panels of Figure 1: loss_by_mode
-    // (a), epochs_to_fit and slowdown (b), test_error (c), and the memorization histograms.
+    // Per-epoch metrics (the columns of metrics.csv), the panels of Figure 1: loss_by_mode (a),
+    // epochs_to_fit and slowdown (b), test_error (c), figure1: all three side by side, and the
+    // memorization histograms.
     static const std::vector<std::string>& metricNames();
     static bool isSummaryMetric(const std::string& name);
     // fit_epoch_histogram and forgetting_distribution: from each run's predictions.bin.
     static bool isMemorizationMetric(const std::string& name);
-    // Any metric name above; throws ConfigError listing the valid names.
+    // Any metric name above but figure1 (three panels); throws ConfigError listing the valid names.
     static FigureData metric(const std::vector<RunRecord>& runs, const std::string& name);
+    // The panels a metric name draws: figure1's three, or the one figure of any other name.
+    static std::vector<FigureData> panels(const std::vector<RunRecord>& runs, const std::string& name);
+    // Figure 1's panels (a), (b) (in epochs, or as slowdown) and (c), in that order.
+    static std::vector<FigureData> figure1(const std::vector<RunRecord>& runs, bool slowdown);
 
     // (a) training loss per epoch for true labels and each corruption mode at its highest level
     // (random labels, shuffled pixels, random pixels, Gaussian), per model.

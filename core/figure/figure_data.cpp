@@ -42,4 +42,18 @@ std::string FigureData::toCsv() const {
     return out.str();
 }
 
+std::string FigureData::panelsCsv(const std::vector<FigureData>& panels) {
+    std::ostringstream out;
+    out << "panel,series,x,y\n";
+    for (const FigureData& panel : panels) {
+        for (const Series& s : panel.series) {
+            for (std::size_t i = 0; i < s.x.size() && i < s.y.size(); ++i) {
+                out << csvField(panel.title) << ',' << csvField(s.name) << ',' << number(s.x[i]) << ','
+                    << number(s.y[i]) << '\n';
+            }
+        }
+    }
+    return out.str();
+}
+
 }  // namespace shatter

@@ -17,6 +17,12 @@ struct FigureData {
         int dash = 0;        // 0 solid; 1.. dashed variants (a second model, say)
         bool markers = false;
         int rgb = -1;        // 0xRRGGBB: a fixed colour instead of the palette's
+        // A Figure 1 curve: which of true labels (0), random labels (1), shuffled pixels (2),
+        // random pixels (3) and Gaussian (4) it shows. The renderer then draws it in that mode's
+        // own colour, dash and marker (one table, ui/figures/series_style), instead of
+        // `colour`, `dash` and `markers`; -1: not a mode's curve.
+        int look = -1;
+        int variant = 0;     // with a look: which model (0 the first), a shade of the look
     };
 
     std::string title;
@@ -24,6 +30,7 @@ struct FigureData {
     std::string yLabel;
     std::vector<Series> series;
     std::string note;        // shown instead of the curves when there are no points
+    std::string caption;     // one line under an exported figure: the run(s) and key settings
     bool integerX = false;   // epochs: whole-number ticks
     bool hasYRange = false;  // fixed y axis instead of fitted
     double yLow = 0.0;
@@ -33,6 +40,9 @@ struct FigureData {
     // Long format, one row per point: series,<x label>,<y label>. Names are quoted as needed;
     // values are written with full precision so that the CSV reproduces the plot.
     std::string toCsv() const;
+    // Several panels (Figure 1's three) in one long table: panel,series,x,y, the panel named by
+    // its title; the x and y labels of each panel are in its title's CSV, not repeated here.
+    static std::string panelsCsv(const std::vector<FigureData>& panels);
 };
 
 }  // namespace shatter

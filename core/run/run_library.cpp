@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "run/run_naming.h"
 #include "run/run_reader.h"
 #include "run/settings_diff.h"
 #include "shatter_error.h"
@@ -104,12 +105,12 @@ RunEntry RunLibrary::read(const std::string& directory, const std::string& root)
     entry.directory = directory;
     entry.root = root.empty() ? directory : root;
     entry.folderName = folderName(directory);
-    entry.displayName = withoutTimestamp(entry.folderName);
+    entry.ownName = withoutTimestamp(entry.folderName);
     try {
         entry.record = RunReader::load(directory);
         entry.readable = true;
         const RunConfig& config = entry.record.config;
-        if (!config.name.empty()) entry.displayName = config.name;
+        if (!config.name.empty()) entry.ownName = config.name;
         entry.error = entry.record.summary.message;
         entry.settings = SettingsDiff::headline(config);
     } catch (const std::exception& error) {
@@ -119,6 +120,7 @@ RunEntry RunLibrary::read(const std::string& directory, const std::string& root)
         entry.record.summary.status = RunStatus::Incomplete;
         entry.record.summary.trainAcc = entry.record.summary.testAcc = entry.record.summary.gap = NAN;
     }
+    entry.displayName = entry.ownName;
     return entry;
 }
 
@@ -159,6 +161,7 @@ std::vector<RunEntry> RunLibrary::scan(const std::vector<std::string>& roots) {
         }
     }
     std::stable_sort(entries.begin(), entries.end(), &RunLibrary::listedBefore);
+    RunNaming::distinguish(entries);
     return entries;
 }
 
@@ -260,16 +263,6 @@ void RunLibrary::emptyTrash(const std::string& root) {
     std::error_code ec;
     fs::remove_all(trashRoot, ec);
     if (ec) throw RunStoreError(trashRoot.string() + ": cannot remove (" + ec.message() + ")");
-}
-
-std::size_t RunLibrary::colourIndex(const std::string& directory, std::size_t paletteSize) {
-    if (paletteSize == 0) return 0;
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a: the same on every platform and launch
-    for (unsigned char c : folderName(directory)) {
-        hash ^= c;
-        hash *= 1099511628211ull;
-    }
-    return static_cast<std::size_t>(hash % paletteSize);
 }
 
 }  // namespace shatter

@@ -24,7 +24,7 @@ public:
 
     // Never throws: a root that is missing contributes nothing, a malformed run folder is
     // listed as unreadable. Runs appear newest first; a run reachable from two
-    // roots is listed once.
+    // roots is listed once; no two runs have the same displayName (RunNaming).
     static std::vector<RunEntry> scan(const std::vector<std::string>& roots);
     // One run folder; readable false with the reason when it cannot be read.
     static RunEntry read(const std::string& directory, const std::string& root = {});
@@ -44,10 +44,6 @@ public:
     static std::vector<TrashedRun> trash(const std::string& root);
     // Removes ROOT/.trash and everything in it.
     static void emptyTrash(const std::string& root);
-
-    // A colour slot in [0, paletteSize) from the folder's name: the same run gets the same
-    // colour in every launch and on every machine it is copied to.
-    static std::size_t colourIndex(const std::string& directory, std::size_t paletteSize);
 };
 
 }  // namespace shatter

@@ -19,9 +19,16 @@ std::string PointSweep::absolute(const std::string& directory) {
 
 SweepRecord PointSweep::open(const SweepPlan& plan, const std::string& directory,
                              SweepExecutor executor) {
-    plan.validate();
+    SweepRecord record;
+    const bool resuming = SweepRecord::exists(directory);
+    if (resuming) record = SweepRecord::load(directory);
+    // A resumed sweep keeps the level-0 rule it was planned with, so its points stay the same.
+    const bool sharedBaseline = resuming ? record.plan.sharedBaseline : plan.sharedBaseline;
+    record.plan = plan;
+    record.plan.sharedBaseline = sharedBaseline;
+    record.plan.validate();
     std::set<std::string> names;
-    for (const RunConfig& point : plan.points()) {
+    for (const RunConfig& point : record.plan.points()) {
         if (!names.insert(point.name).second) {
             throw ConfigError(
                 "sweep: two points are both named " + point.name +
@@ -33,13 +40,7 @@ SweepRecord PointSweep::open(const SweepPlan& plan, const std::string& directory
     if (ec)
         throw RunStoreError(directory + ": cannot create the sweep folder (" + ec.message() + ")");
 
-    SweepRecord record;
-    if (SweepRecord::exists(directory)) {
-        record = SweepRecord::load(directory);
-    } else {
-        record.createdAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
-    }
-    record.plan = plan;
+    if (!resuming) record.createdAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
     record.executor = executor;
     refreshRecord(directory, record);
     return record;

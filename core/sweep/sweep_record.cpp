@@ -32,6 +32,7 @@ void SweepRecord::save(const std::string& sweepDirectory) const {
     for (CorruptionMode mode : plan.modes) modeKeys.push_back(corruptionModeKey(mode));
     json["modes"] = modeKeys;
     json["levels"] = plan.levels;
+    json["shared_baseline"] = plan.sharedBaseline;
     json["runs"] = nlohmann::json::array();
     for (const Point& point : points) {
         json["runs"].push_back({{"name", point.name},
@@ -67,6 +68,8 @@ SweepRecord SweepRecord::load(const std::string& sweepDirectory) {
             record.plan.modes.push_back(parseCorruptionMode(key));
         }
         record.plan.levels = json.at("levels").get<std::vector<double>>();
+        // Sweeps written before the shared baseline ran level 0 once per mode.
+        record.plan.sharedBaseline = json.value("shared_baseline", false);
         for (const nlohmann::json& run : json.at("runs")) {
             record.points.push_back({run.at("name").get<std::string>(),
                                      run.at("directory").get<std::string>(),

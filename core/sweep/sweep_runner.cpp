@@ -19,6 +19,9 @@ public:
     PointReporter(SweepObserver& sweep, std::function<void(const std::string&)> runDirectoryCreated)
         : m_sweep(sweep), m_runDirectoryCreated(std::move(runDirectoryCreated)) {}
 
+    void onDataPrepared(const std::shared_ptr<const CorruptedDataset>& data) override {
+        m_sweep.onPointData(data);
+    }
     void onRunDirectory(const std::string& directory) override { m_runDirectoryCreated(directory); }
     void onStarted(const RunStart& start) override { m_sweep.onStarted(start); }
     void onProgress(const BatchProgress& progress) override { m_sweep.onProgress(progress); }
@@ -57,6 +60,8 @@ SweepRecord SweepRunner::run(SweepObserver& observer) {
     SweepRecord record;
     if (SweepRecord::exists(m_directory)) {
         record = SweepRecord::load(m_directory);  // resume: keep what finished
+        // and the level-0 rule it was planned with, so that its points stay the same
+        m_plan.sharedBaseline = record.plan.sharedBaseline;
     } else {
         record.createdAt = utcNow("%Y-%m-%dT%H:%M:%SZ");
     }

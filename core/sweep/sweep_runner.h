@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -12,6 +13,7 @@ namespace shatter {
 
 class RunObserver;
 class RunPipeline;
+struct CorruptedDataset;
 
 // Told about a sweep's progress; also receives every report of the run in progress.
 class SweepObserver : public TrainingObserver {
@@ -19,6 +21,8 @@ public:
     virtual void onPointStarted(int /*index*/, int /*count*/, const RunConfig& /*point*/,
                                 const std::string& /*runDirectory*/) {}
     virtual void onPointSkipped(int /*index*/, int /*count*/, const std::string& /*name*/) {}
+    // The point's training images are drawn and corrupted (points run in this process only).
+    virtual void onPointData(const std::shared_ptr<const CorruptedDataset>& /*data*/) {}
     virtual void onPointFinished(int /*index*/, int /*count*/, const RunSummary& /*summary*/) {}
 };
 

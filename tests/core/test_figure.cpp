@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "figure/figure_builder.h"
+#include "figure/figure_caption.h"
 #include "figure/run_collector.h"
 #include "shatter_error.h"
 #include "support/fixtures.h"
@@ -121,15 +122,73 @@ private Q_SLOTS:
         QCOMPARE(FigureBuilder::metric(labelSweep(), "test_error").series.size(), figure.series.size());
     }
 
-    void twoModelsAreToldApartByDashAndName() {
+    void twoModelsAreToldApartByVariantAndName() {
         std::vector<RunRecord> runs = labelSweep();
         runs.push_back(fakeRun(CorruptionMode::Labels, 0.0, 5, 0.9, {1.0}, "alexnet"));
         runs.push_back(fakeRun(CorruptionMode::Labels, 1.0, 8, 0.1, {2.0}, "alexnet"));
         const FigureData figure = FigureBuilder::trainingLossByMode(runs);
         QCOMPARE(int(figure.series.size()), 5);
         QCOMPARE(figure.series[3].name, std::string("alexnet, true labels"));
-        QCOMPARE(figure.series[3].dash, 1);
-        QCOMPARE(figure.series[0].dash, 0);
+        QCOMPARE(figure.series[3].look, figure.series[0].look);
+        QCOMPARE(figure.series[3].variant, 1);
+        QCOMPARE(figure.series[0].variant, 0);
+    }
+
+    void figure1CurvesCarryTheirModesLook() {
+        const FigureData loss = FigureBuilder::trainingLossByMode(labelSweep());
+        QCOMPARE(loss.series[0].look, 0);  // true labels
+        QCOMPARE(loss.series[1].look, 1);  // random labels
+        QCOMPARE(loss.series[2].look, 4);  // Gaussian
+        const FigureData error = FigureBuilder::testError(labelSweep());
+        QCOMPARE(error.series[0].look, 1);  // label corruption: the look of random labels
+        QCOMPARE(error.series[1].look, 4);
+        // Other plots keep colour and dash of their own.
+        QCOMPARE(FigureBuilder::metric(labelSweep(), "test_acc").series[0].look, -1);
+    }
+
+    void figure1IsThreePanels() {
+        const std::vector<FigureData> panels = FigureBuilder::panels(labelSweep(), "figure1");
+        QCOMPARE(int(panels.size()), 3);
+        QCOMPARE(panels[0].title, std::string("(a) Training loss"));
+        QCOMPARE(panels[1].title, std::string("(b) Time to fit"));
+        QCOMPARE(panels[2].title, std::string("(c) Test error"));
+        QCOMPARE(FigureBuilder::figure1(labelSweep(), true)[1].title, FigureBuilder::timeToFit(labelSweep(), true).title);
+        QCOMPARE(int(FigureBuilder::panels(labelSweep(), "test_acc").size()), 1);
+        QVERIFY(FigureBuilder::isSummaryMetric("figure1"));
+        QVERIFY_THROWS_EXCEPTION(ConfigError, FigureBuilder::metric(labelSweep(), "figure1"));
+        const std::string csv = FigureData::panelsCsv(panels);
+        QVERIFY(csv.rfind("panel,series,x,y\n(a) Training loss,true labels,1,2\n", 0) == 0);
+        QVERIFY(csv.find("(c) Test error,label corruption,0,0.15") != std::string::npos);
+    }
+
+    void captionsNameTheRunAndItsKeySettings() {
+        RunConfig config;
+        config.model = "mlp-1x512";
+        config.dataset = "fashion-mnist";
+        config.trainSize = 2000;
+        config.corruption = CorruptionMode::Labels;
+        config.level = 1.0;
+        config.learningRate = 0.01;
+        config.epochs = 20;
+        QCOMPARE(FigureCaption::forRun("classroom", config),
+                 std::string("classroom: mlp-1x512 · fashion-mnist, 2,000 training images · corrupted labels 100% · "
+                             "lr 0.01 · 20 epochs"));
+        config.corruption = CorruptionMode::None;
+        config.trainSize = 0;
+        config.dataset = "cifar10:/data/cifar";
+        QCOMPARE(FigureCaption::forRun("", config),
+                 std::string("mlp-1x512 · cifar10, all training images · true labels · lr 0.01 · 20 epochs"));
+
+        std::vector<RunRecord> runs = labelSweep();
+        for (RunRecord& run : runs) {
+            run.config.trainSize = 300;
+            run.config.epochs = 3;
+        }
+        const std::string sweep = FigureCaption::forRuns("sweep-1", runs);
+        QVERIFY2(sweep.rfind("sweep-1: 4 runs · mlp-1x512 · fashion-mnist, 300 training images · ", 0) == 0, sweep.c_str());
+        QVERIFY2(sweep.find("corrupted labels, Gaussian noise at 0, 50%, 100%") != std::string::npos, sweep.c_str());
+        QVERIFY2(sweep.find("· 3 epochs") != std::string::npos, sweep.c_str());
+        QCOMPARE(FigureCaption::forRuns("x", {}), std::string());
     }
 
     void csvHasOneRowPerPointAndQuotesNames() {

@@ -1,5 +1,5 @@
 // The run library: scanning run folders (complete, incomplete, malformed, inside sweeps, under
-// several roots), renaming, deleting into the trash and back, settings that differ, colours.
+// several roots), renaming, deleting into the trash and back, settings that differ, names told apart, colour slots.
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "run/run_colour_slots.h"
 #include "run/run_library.h"
+#include "run/run_naming.h"
 #include "run/run_reader.h"
 #include "run/settings_diff.h"
 #include "shatter_error.h"
@@ -240,17 +242,83 @@ private Q_SLOTS:
         for (const std::string& key : SettingsDiff::keys()) QVERIFY(a.toJson().contains(key));
     }
 
-    void coloursAreStableAndSpread() {
-        QCOMPARE(RunLibrary::colourIndex("/a/20260101-100000-true", 8),
-                 RunLibrary::colourIndex("/elsewhere/20260101-100000-true/", 8));
-        std::set<std::size_t> used;
-        for (int i = 0; i < 40; ++i) {
-            const std::size_t index = RunLibrary::colourIndex("/runs/run-" + std::to_string(i), 8);
-            QVERIFY(index < 8);
-            used.insert(index);
+    // Three runs of the same default name used to be listed as three "mlp-1x512-labels-100".
+    void runsOfOneNameAreToldApart() {
+        QTemporaryDir root;
+        const std::string r = root.path().toStdString();
+        RunConfig config = labelsConfig(1.0);
+        // Two with the same settings, one with another seed; all the same default name.
+        test::writeRunFolder(r + "/20260101-100000-mlp-1x512-labels-100", config, 5, 1.0, 0.1,
+                             "finished", "2026-01-01T10:00:00Z");
+        test::writeRunFolder(r + "/20260101-110000-mlp-1x512-labels-100", config, 5, 1.0, 0.1,
+                             "finished", "2026-01-01T11:00:00Z");
+        config.seed = 7;
+        test::writeRunFolder(r + "/20260101-120000-mlp-1x512-labels-100", config, 5, 1.0, 0.1,
+                             "finished", "2026-01-01T12:00:00Z");
+        test::writeRunFolder(r + "/20260101-130000-mlp-1x512-none", labelsConfig(0), 5, 1.0, 0.8,
+                             "finished", "2026-01-01T13:00:00Z");
+        const std::vector<RunEntry> entries = RunLibrary::scan({r});
+        QCOMPARE(entries.size(), std::size_t(4));
+        std::set<std::string> names;
+        for (const RunEntry& entry : entries) names.insert(entry.displayName);
+        QCOMPARE(names.size(), entries.size());
+        // The plain name stays in front, what differs follows; the first run keeps it unnumbered.
+        const std::string base = "mlp-1x512-labels-100";
+        const std::string seed0 = base + " · seed " + std::to_string(RunConfig().seed);
+        QCOMPARE(findEntry(entries, "20260101-100000-" + base)->displayName, seed0);
+        QCOMPARE(findEntry(entries, "20260101-110000-" + base)->displayName, seed0 + " #2");
+        QCOMPARE(findEntry(entries, "20260101-120000-" + base)->displayName, base + " · seed 7");
+        QCOMPARE(findEntry(entries, "20260101-120000-" + base)->ownName, base);
+        // A name of its own is not touched.
+        QCOMPARE(findEntry(entries, "20260101-130000-mlp-1x512-none")->displayName,
+                 std::string("mlp-1x512-none"));
+    }
+
+    void namingIsIdempotentAndNumbersHandMadeClashes() {
+        std::vector<RunEntry> entries(3);
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            entries[i].directory = "/runs/" + std::to_string(i);
+            entries[i].displayName = "demo";
+            entries[i].record.info.startedAt = "2026-01-0" + std::to_string(i + 1) + "T00:00:00Z";
         }
-        QVERIFY(used.size() >= 6);
-        QCOMPARE(RunLibrary::colourIndex("x", 0), std::size_t(0));
+        entries[2].displayName = "demo #2";  // named so by hand
+        RunNaming::distinguish(entries);
+        RunNaming::distinguish(entries);  // a second pass changes nothing
+        std::set<std::string> names;
+        for (const RunEntry& entry : entries) names.insert(entry.displayName);
+        QCOMPARE(names.size(), std::size_t(3));
+        QCOMPARE(entries[0].displayName, std::string("demo"));
+        QCOMPARE(RunNaming::settingLabel(RunConfig(), "train_size"), std::string("all images"));
+    }
+
+    // Four runs used to share one light blue: colours came from a hash of the folder name.
+    void colourSlotsNeverRepeatAndStayPut() {
+        constexpr int colours = 7;
+        RunColourSlots slots(colours);
+        std::vector<std::string> keys;
+        for (int i = 0; i < 5 * colours; ++i) keys.push_back("/runs/run-" + std::to_string(i));
+        slots.assign(keys);
+        std::set<std::pair<int, int>> looks;
+        for (const std::string& key : keys) {
+            const int slot = slots.slot(key);
+            QVERIFY(slot >= 0);
+            looks.insert({slots.colourOf(slot), slots.styleOf(slot)});
+        }
+        QCOMPARE(looks.size(), keys.size());  // no (colour, line style) twice
+        // The first runs get the palette's colours, all solid.
+        std::set<int> first;
+        for (int i = 0; i < colours; ++i) {
+            QCOMPARE(slots.styleOf(slots.slot(keys[std::size_t(i)])), 0);
+            first.insert(slots.colourOf(slots.slot(keys[std::size_t(i)])));
+        }
+        QCOMPARE(int(first.size()), colours);
+
+        // A run keeps its slot while listed; a new run takes the lowest free one.
+        const int kept = slots.slot(keys[3]);
+        slots.assign({keys[3], "/runs/new"});
+        QCOMPARE(slots.slot(keys[3]), kept);
+        QCOMPARE(slots.slot("/runs/new"), 0);
+        QCOMPARE(slots.slot(keys[0]), -1);
     }
 };
 

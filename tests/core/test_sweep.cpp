@@ -1,6 +1,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "figure/figure_builder.h"
 
 #include "run/run_reader.h"
 #include "shatter_error.h"
@@ -66,11 +69,16 @@ private Q_SLOTS:
         plan.modes = {CorruptionMode::None, CorruptionMode::Labels};
         plan.levels = {0.0, 1.0};
         const std::vector<RunConfig> points = plan.points();
-        QCOMPARE(int(points.size()), 6);  // none contributes a single point per model
+        QCOMPARE(int(points.size()), 4);  // one true-labels baseline per model, then levels above 0
         QCOMPARE(points[0].name, std::string("mlp-1x512-none"));
-        QCOMPARE(points[1].name, std::string("mlp-1x512-labels-0"));
-        QCOMPARE(points[2].name, std::string("mlp-1x512-labels-100"));
-        QCOMPARE(points[3].name, std::string("alexnet-none"));
+        QCOMPARE(points[1].name, std::string("mlp-1x512-labels-100"));
+        QCOMPARE(points[2].name, std::string("alexnet-none"));
+        // A sweep recorded before the shared baseline keeps its level 0 per mode.
+        plan.sharedBaseline = false;
+        const std::vector<RunConfig> legacy = plan.points();
+        QCOMPARE(int(legacy.size()), 6);
+        QCOMPARE(legacy[1].name, std::string("mlp-1x512-labels-0"));
+        plan.sharedBaseline = true;
         plan.levels = {1.5};
         QVERIFY_THROWS_EXCEPTION(ConfigError, plan.validate());
         plan.levels.clear();
@@ -102,7 +110,7 @@ private Q_SLOTS:
             observer.runner = &runner;
             observer.cancelAtPoint = 1;
             const SweepRecord record = runner.run(observer);
-            QCOMPARE(observer.events, (std::vector<std::string>{"start mlp-1x512-labels-0", "end finished",
+            QCOMPARE(observer.events, (std::vector<std::string>{"start mlp-1x512-none", "end finished",
                                                                 "start mlp-1x512-labels-50", "end stopped"}));
             QCOMPARE(int(record.points.size()), 2);
             QCOMPARE(toString(record.points[1].status), std::string("stopped"));
@@ -110,11 +118,80 @@ private Q_SLOTS:
         SweepRunner again(tinyPlan(), out.path().toStdString());
         ScriptedObserver observer;
         const SweepRecord record = again.run(observer);
-        QCOMPARE(observer.events, (std::vector<std::string>{"skip mlp-1x512-labels-0", "start mlp-1x512-labels-50",
+        QCOMPARE(observer.events, (std::vector<std::string>{"skip mlp-1x512-none", "start mlp-1x512-labels-50",
                                                             "end finished", "start mlp-1x512-labels-100",
                                                             "end finished"}));
         QCOMPARE(int(record.points.size()), 3);
         for (const auto& point : record.points) QCOMPARE(toString(point.status), std::string("finished"));
+    }
+
+    // A sweep over three modes used to train level 0 once per mode: 9 runs, 2 of them repeats.
+    void threeModesPlanOneBaselineAndFigure1UsesItForEveryMode() {
+        SweepPlan plan;
+        plan.modes = {CorruptionMode::Labels, CorruptionMode::RandomPixels, CorruptionMode::Gaussian};
+        plan.levels = {0.0, 0.5, 1.0};
+        const std::vector<RunConfig> points = plan.points();
+        QCOMPARE(int(points.size()), 7);  // 1 baseline + 3 modes x 2 levels above 0
+        int baselines = 0;
+        for (const RunConfig& point : points) {
+            if (point.effectiveLevel() == 0.0) {
+                ++baselines;
+                QVERIFY(point.corruption == CorruptionMode::None);
+            }
+        }
+        QCOMPARE(baselines, 1);
+
+        std::vector<RunRecord> runs;
+        for (const RunConfig& point : points) {
+            RunRecord run = fakeRun(point.model, point.corruption, point.level,
+                                    int(10 + 20 * point.effectiveLevel()),
+                                    0.9 - 0.8 * point.effectiveLevel());
+            run.config = point;
+            run.directory = point.name;
+            run.epochs.push_back(EpochMetrics{});
+            runs.push_back(run);
+        }
+        const FigureData error = FigureBuilder::testError(runs);
+        const FigureData time = FigureBuilder::timeToFit(runs, false);
+        QCOMPARE(int(error.series.size()), 3);
+        for (const FigureData* figure : {&error, &time}) {
+            for (const FigureData::Series& series : figure->series) {
+                QCOMPARE(series.x, (std::vector<double>{0.0, 0.5, 1.0}));
+            }
+        }
+        for (const FigureData::Series& series : error.series) {
+            QVERIFY(std::abs(series.y[0] - 0.1) < 1e-9);  // the baseline's test error
+        }
+        for (const SweepSummary::Series& series : SweepSummary::fromRuns(runs).series) {
+            QCOMPARE(series.points.front().runDirectory, std::string("mlp-1x512-none"));
+        }
+        // (a): true labels once, then each mode at its highest level.
+        const FigureData loss = FigureBuilder::trainingLossByMode(runs);
+        QCOMPARE(int(loss.series.size()), 4);
+        QCOMPARE(loss.series[0].name, std::string("true labels"));
+    }
+
+    // Resuming a sweep planned with a level-0 run per mode runs that same plan.
+    void resumingAnOldSweepKeepsItsLevelZeroPoints() {
+        QTemporaryDir out;
+        {
+            SweepPlan old = tinyPlan();
+            old.sharedBaseline = false;
+            SweepRunner runner(old, out.path().toStdString());
+            ScriptedObserver observer;
+            QCOMPARE(int(runner.run(observer).points.size()), 3);
+        }
+        QCOMPARE(SweepRecord::load(out.path().toStdString()).plan.sharedBaseline, false);
+        SweepRunner again(tinyPlan(), out.path().toStdString());
+        ScriptedObserver observer;
+        again.run(observer);
+        QCOMPARE(observer.events, (std::vector<std::string>{"skip mlp-1x512-labels-0", "skip mlp-1x512-labels-50",
+                                                            "skip mlp-1x512-labels-100"}));
+        // A sweep.json from before the setting existed reads as the old rule.
+        nlohmann::json json = nlohmann::json::parse(std::ifstream(out.path().toStdString() + "/sweep.json"));
+        json.erase("shared_baseline");
+        std::ofstream(out.path().toStdString() + "/sweep.json") << json.dump();
+        QCOMPARE(SweepRecord::load(out.path().toStdString()).plan.sharedBaseline, false);
     }
 
     void summaryComputesSlowdownAndTestError() {

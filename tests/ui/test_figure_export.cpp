@@ -250,6 +250,25 @@ private Q_SLOTS:
         QCOMPARE(qRound(QImage(png).dotsPerMeterX() * 0.0254), 100);
         QCOMPARE(readAll(csv).split('\n', Qt::SkipEmptyParts).size(), 1 + 2);  // levels 0 and 1
 
+        // figure1: the three panels on one 16:9 slide, with the sweep named in the caption.
+        const QString slide = m_out.filePath("cli-figure1.png");
+        QVERIFY2(runCli({"figure", sweep, "--metric", "figure1", "--out", slide}, &output) == 0, qPrintable(output));
+        QCOMPARE(QImage(slide).size(), QSize(FigureRenderer::kSlideWidth, FigureRenderer::kSlideHeight));
+        const QString slideSvg = m_out.filePath("cli-figure1.svg");
+        const QString slideCsv = m_out.filePath("cli-figure1.csv");
+        QVERIFY2(runCli({"figure", sweep, "--metric", "figure1", "--out", slideSvg, "--csv", slideCsv}, &output) == 0,
+                 qPrintable(output));
+        QCOMPARE(QSvgRenderer(slideSvg).viewBox(),
+                 QRect(0, 0, FigureRenderer::kSlideWidthPoints, FigureRenderer::kSlideHeightPoints));
+        const QString xml = readAll(slideSvg);
+        for (const QString text : {"(a) Training loss", "(b) Time to fit", "(c) Test error", "true labels", "cli-sweep"}) {
+            QVERIFY2(xml.contains(text), qPrintable(text));
+        }
+        QVERIFY(readAll(slideCsv).startsWith("panel,series,x,y\n(a) Training loss,"));
+        QVERIFY2(runCli({"figure", sweep, "--metric", "figure1", "--out", slideSvg, "--no-caption"}, &output) == 0,
+                 qPrintable(output));
+        QVERIFY(!readAll(slideSvg).contains("cli-sweep"));
+
         QCOMPARE(runCli({"figure", sweep, "--metric", "accuracy", "--out", png}, &output), 2);
         QVERIFY2(output.contains("unknown metric 'accuracy'"), qPrintable(output));
         QCOMPARE(runCli({"figure", m_out.filePath("no-such-folder"), "--out", png}, &output), 2);

@@ -16,14 +16,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QRadioButton>
+#include <QStyleOptionButton>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
+#include "common/plot_theme.h"
 #include "experiment/experiment_panel.h"
 #include "live/live_run.h"
 #include "live/live_view.h"
 #include "live/metric_plot.h"
 #include "runs/compare_view.h"
+#include "runs/run_group_model.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_palette.h"
 #include "runs/run_sort_filter_model.h"
@@ -99,6 +104,29 @@ QPushButton* undoButton(RunListPanel* list) {
     return list->findChild<QPushButton*>("undoDeleteButton");
 }
 
+// WCAG 2 contrast ratio of two colours.
+double contrast(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+// The strongest contrast that anything drawn in `area` makes with `background`.
+double strongest(const QImage& image, const QRect& area, const QColor& background) {
+    double best = 1.0;
+    const QRect inside = area.intersected(image.rect());
+    for (int y = inside.top(); y <= inside.bottom(); ++y) {
+        for (int x = inside.left(); x <= inside.right(); ++x)
+            best = std::max(best, contrast(image.pixelColor(x, y), background));
+    }
+    return best;
+}
+
 }  // namespace
 
 class TestRunLibraryUi : public QObject {
@@ -112,6 +140,8 @@ private Q_SLOTS:
     void renameDeleteAndUndo();
     void newRunsAppearByThemselves();
     void sessionComesBack();
+    void namesTicksAndRadioButtonsReadOnTheDarkTheme();
+    void filterBoxAndSweepGroupsInTheWindow();
 };
 
 void TestRunLibraryUi::initTestCase() {
@@ -164,9 +194,12 @@ void TestRunLibraryUi::listsLocalRunsAndACopiedFolder() {
     QCOMPARE(runIndex(list, localRandom()).row(), 0);
     QCOMPARE(runIndex(list, broken).row(), 3);
 
-    // Each run's colour comes from its folder name: the same in the next launch, anywhere.
-    QCOMPARE(RunPalette::colourFor(copiedRun()),
-             RunPalette::colourFor("/elsewhere/20260109-220000-mlp-1x512-labels-40"));
+    // No two listed runs look alike.
+    QSet<QPair<QRgb, int>> looks;
+    for (const QString& run : {localRandom(), localTrue(), copiedRun(), broken})
+        looks.insert({runIndex(list, run).data(RunTableModel::ColourRole).value<QColor>().rgb(),
+                      runIndex(list, run).data(RunTableModel::LineStyleRole).toInt()});
+    QCOMPARE(looks.size(), 4);
     window.close();
 }
 
@@ -412,7 +445,9 @@ void TestRunLibraryUi::newRunsAppearByThemselves() {
         // Newest first: the copied command-line run (3 epochs), then the GUI run.
         QCOMPARE(seriesName(plot, 0), QString("mlp-1x512-labels-50"));
         QCOMPARE(pointCount(plot, 0), 3);
-        QCOMPARE(seriesName(plot, 1), QString("mlp-1x512-labels-100"));
+        // The GUI run shares its default name with a listed run: what differs is appended.
+        QVERIFY2(seriesName(plot, 1).startsWith("mlp-1x512-labels-100"),
+                 qPrintable(seriesName(plot, 1)));
         QCOMPARE(pointCount(plot, 1), guiEpochs);
         QVERIFY(window.compareView()->differingSettings().contains("level"));
         list->removeFolder(copies);
@@ -456,6 +491,99 @@ void TestRunLibraryUi::sessionComesBack() {
     QVERIFY(fourth.runList()->trash()->restore(trashed[0]));
     QVERIFY(runIndex(fourth.runList(), localRandom()).isValid());
     QCOMPARE(fourth.runList()->entry(localRandom())->epochCount(), 8);
+}
+
+// Run names and ticks in RUNS used to stay dark on the dark background until the next refresh,
+// and the experiment panel's radio buttons were all but invisible.
+void TestRunLibraryUi::namesTicksAndRadioButtonsReadOnTheDarkTheme() {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    if (window.darkAction()->isChecked()) window.darkAction()->trigger();
+    RunListPanel* list = window.runList();
+    QTreeView* view = runsView(list);
+    const QModelIndex name = runIndex(list, localRandom());
+    QVERIFY(name.isValid());
+    view->viewport()->grab();  // drawn once in the light theme
+
+    window.darkAction()->trigger();  // and nothing else: no refresh
+    QVERIFY(PlotTheme::current().dark);
+    QApplication::processEvents();  // widgets take the application palette from a posted event
+    const QColor base = view->palette().color(QPalette::Base);
+    QVERIFY(base.lightness() < 80);
+    const QVariant foreground = name.data(Qt::ForegroundRole);
+    const QColor text = foreground.isValid() ? foreground.value<QBrush>().color()
+                                             : view->palette().color(QPalette::Text);
+    QVERIFY2(contrast(text, base) >= 4.5, qPrintable(text.name()));
+    // What the view draws: the name's text, and the tick box before it.
+    const QImage shot = view->viewport()->grab().toImage();
+    const QRect cell = view->visualRect(name);
+    const QColor rowBackground = shot.pixelColor(cell.right() - 1, cell.top() + 1);
+    QVERIFY(rowBackground.lightness() < 80);
+    QVERIFY(strongest(shot, cell, rowBackground) >= 4.5);
+    QVERIFY(strongest(shot, QRect(cell.left(), cell.top(), 20, cell.height()), rowBackground) >= 3.0);
+
+    // An unticked radio button of the experiment panel: its circle stands out (WCAG 1.4.11).
+    QRadioButton* radio = nullptr;
+    for (QRadioButton* candidate : window.experimentPanel()->findChildren<QRadioButton*>()) {
+        if (!candidate->isChecked() && candidate->isVisible()) radio = candidate;
+    }
+    QVERIFY(radio);
+    QStyleOptionButton option;
+    option.initFrom(radio);
+    const QRect indicator = radio->style()->subElementRect(QStyle::SE_RadioButtonIndicator, &option, radio);
+    const QImage button = radio->grab().toImage();
+    const QColor window_ = radio->palette().color(QPalette::Window);
+    QVERIFY2(strongest(button, indicator, window_) >= 3.0,
+             qPrintable(QString::number(strongest(button, indicator, window_))));
+    saveArtifact(*list, "runs-dark.png");
+    window.darkAction()->trigger();
+    window.close();
+}
+
+void TestRunLibraryUi::filterBoxAndSweepGroupsInTheWindow() {
+    const QString sweep = runsRoot() + "/sweep-20260112-090000";
+    test::writeRunFolder((sweep + "/mlp-1x512-none").toStdString(), labels(0), 8, 1.0, 0.8,
+                         "finished", "2026-01-12T09:00:00Z");
+    test::writeRunFolder((sweep + "/mlp-1x512-labels-100").toStdString(), labels(1.0), 8, 1.0,
+                         0.1, "finished", "2026-01-12T09:10:00Z");
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    RunListPanel* list = window.runList();
+    QTreeView* view = runsView(list);
+    RunSortFilterModel* sorted = list->sortedModel();
+    const QModelIndex group = runIndex(list, sweep + "/mlp-1x512-none").parent();
+    QVERIFY(RunGroupModel::isGroup(group));
+    QVERIFY(view->isExpanded(group));  // a sweep comes in open
+    QVERIFY(view->isFirstColumnSpanned(group.row(), {}));
+    QVERIFY(list->isSweepExpanded(sweep));
+    list->setSweepExpanded(sweep, false);
+    QVERIFY(!view->isExpanded(group));
+    list->setSweepExpanded(sweep, true);
+    // Two runs named mlp-1x512-labels-100, in and out of the sweep: told apart.
+    QVERIFY(cell(list, sweep + "/mlp-1x512-labels-100", RunTableModel::NameColumn) !=
+            cell(list, localRandom(), RunTableModel::NameColumn));
+
+    auto* filter = list->findChild<QLineEdit*>("runsFilter");
+    QVERIFY(filter);
+    const int all = sorted->runCount();
+    QVERIFY(all >= 4);
+    QTest::keyClicks(filter, "sweep-20260112");
+    QCOMPARE(sorted->runCount(), 2);
+    QVERIFY(view->isExpanded(runIndex(list, sweep + "/mlp-1x512-none").parent()));
+    filter->clear();
+    QTest::keyClicks(filter, "true labels");  // a setting
+    QVERIFY(sorted->runCount() >= 1);
+    QVERIFY(sorted->runCount() < all);
+    QVERIFY(runIndex(list, sweep + "/mlp-1x512-none").isValid());
+    QVERIFY(!runIndex(list, sweep + "/mlp-1x512-labels-100").isValid());
+    filter->clear();
+    QCOMPARE(sorted->runCount(), all);
+    saveArtifact(*list, "runs-grouped.png");
+    window.close();
+    QDir(sweep).removeRecursively();
 }
 
 int main(int argc, char* argv[]) {

@@ -2,14 +2,18 @@
 // ticks, rename through setData, runs handed in from memory, and the sorted, filterable view
 // of them.
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 
 #include "run/run_library.h"
+#include "runs/run_group_model.h"
 #include "runs/run_palette.h"
 #include "runs/run_sort_filter_model.h"
 #include "runs/run_table_model.h"
@@ -28,6 +32,26 @@ RunConfig config(int epochs) {
     return config;
 }
 
+RunConfig seeded(int seed) {
+    RunConfig c = config(4);
+    c.corruption = CorruptionMode::Labels;
+    c.level = 1.0;
+    c.seed = std::uint64_t(seed);
+    return c;
+}
+
+// WCAG 2 contrast ratio of two colours.
+double contrast(const QColor& a, const QColor& b) {
+    auto luminance = [](const QColor& c) {
+        auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+    };
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 }  // namespace
 
 class TestRunTableModel : public QObject {
@@ -41,6 +65,11 @@ private Q_SLOTS:
     void updateEntryReplacesOrInserts();
     void activeIncompleteRunReadsRunning();
     void sortedModelKeepsTheOrderAndFilters();
+    void sameSettingsRunsGetNamesOfTheirOwn();
+    void listedRunsNeverShareAColourAndLineStyle();
+    void sweepRunsAreGroupedUnderTheirSweep();
+    void theFilterNarrowsByNameSettingsAndSweep();
+    void statusColoursReadOnTheDarkPalette();
 
 private:
     QString run(const QString& name) const { return m_root->path() + "/" + name; }
@@ -82,7 +111,7 @@ void TestRunTableModel::listsTheRunsOfAFolderNewestFirst() {
              QLocale().toString(100.0, 'f', 1));
     QCOMPARE(model.indexOf(older, RunTableModel::FitColumn).data().toString(), QString("4"));
     QCOMPARE(model.indexOf(older, RunTableModel::TrainColumn).data(RunTableModel::ColourRole),
-             QVariant(RunPalette::colourFor(older)));
+             QVariant(RunPalette::colour(model.colourSlot(older))));
     QCOMPARE(model.headerData(RunTableModel::GapColumn, Qt::Horizontal).toString(), QString("gap"));
 
     // A folder gone and one come: rows follow, the others stay where they were.
@@ -218,6 +247,209 @@ void TestRunTableModel::sortedModelKeepsTheOrderAndFilters() {
     QVERIFY(!sorted.indexOf(run("20260102-080000-newer")).isValid());
     sorted.setFilterFixedString({});
     QCOMPARE(sorted.rowCount(), 4);
+}
+
+// Three runs of one default name used to read "mlp-1x512-labels-100" three times.
+void TestRunTableModel::sameSettingsRunsGetNamesOfTheirOwn() {
+    QTemporaryDir root;
+    const std::string r = root.path().toStdString();
+    for (int i = 0; i < 3; ++i)
+        test::writeRunFolder(r + "/2026010" + std::to_string(i + 1) + "-080000-mlp-1x512-labels-100",
+                             seeded(1), 4, 1.0, 0.1, "finished",
+                             "2026-01-0" + std::to_string(i + 1) + "T08:00:00Z");
+    RunTableModel model;
+    model.setRoots({root.path()});
+    QCOMPARE(model.rowCount(), 3);
+    QSet<QString> names;
+    for (int row = 0; row < 3; ++row) {
+        const QString name = model.index(row, 0).data().toString();
+        QVERIFY2(name.startsWith("mlp-1x512-labels-100"), qPrintable(name));
+        names.insert(name);
+        // The tooltip has the full name and the settings.
+        const QString tip = model.index(row, 0).data(Qt::ToolTipRole).toString();
+        QVERIFY(tip.contains(name.toHtmlEscaped()));
+        QVERIFY(tip.contains("seed 1"));
+    }
+    QCOMPARE(names.size(), 3);
+
+    // A run handed in from memory with the same name gets one of its own too.
+    RunEntry fresh;
+    fresh.directory = (root.path() + "/20260109-080000-mlp-1x512-labels-100").toStdString();
+    fresh.displayName = "mlp-1x512-labels-100";
+    fresh.readable = true;
+    fresh.record.config = seeded(2);
+    fresh.record.info.startedAt = "2026-01-09T08:00:00Z";
+    model.updateEntry(fresh);
+    names.clear();
+    for (int row = 0; row < model.rowCount(); ++row) names.insert(model.index(row, 0).data().toString());
+    QCOMPARE(names.size(), 4);
+    QVERIFY(names.contains("mlp-1x512-labels-100 · seed 2"));
+}
+
+// Four runs used to share one light blue: colours came from a hash of the folder name.
+void TestRunTableModel::listedRunsNeverShareAColourAndLineStyle() {
+    QTemporaryDir root;
+    const int count = RunPalette::kColours + 5;
+    for (int i = 0; i < count; ++i) {
+        char folder[64];
+        std::snprintf(folder, sizeof folder, "/20260101-%02d0000-run", i);
+        char started[32];
+        std::snprintf(started, sizeof started, "2026-01-01T%02d:00:00Z", i);
+        test::writeRunFolder(root.path().toStdString() + folder, seeded(i), 4, 1.0, 0.1,
+                             "finished", started);
+    }
+    RunTableModel model;
+    model.setRoots({root.path()});
+    QCOMPARE(model.rowCount(), count);
+    auto looks = [&model]() {
+        QHash<QString, QPair<QRgb, int>> byRun;
+        QSet<QPair<QRgb, int>> distinct;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QModelIndex index = model.index(row, 0);
+            const QPair<QRgb, int> look{index.data(RunTableModel::ColourRole).value<QColor>().rgb(),
+                                        index.data(RunTableModel::LineStyleRole).toInt()};
+            byRun.insert(index.data(RunTableModel::DirectoryRole).toString(), look);
+            distinct.insert(look);
+        }
+        return std::make_pair(byRun, distinct.size());
+    };
+    const auto [before, distinct] = looks();
+    QCOMPARE(int(distinct), count);
+    // The palette's colours first, solid; then the same colours with another line style.
+    QSet<QRgb> solid;
+    for (const auto& look : before) {
+        if (look.second == 0) solid.insert(look.first);
+    }
+    QCOMPARE(int(solid.size()), RunPalette::kColours);
+
+    // A new run takes a free look; every other run keeps its own.
+    RunEntry fresh;
+    fresh.directory = (root.path() + "/20260102-080000-fresh").toStdString();
+    fresh.displayName = "fresh";
+    fresh.readable = true;
+    fresh.record.info.startedAt = "2026-01-02T08:00:00Z";
+    model.updateEntry(fresh);
+    const auto [after, distinctAfter] = looks();
+    QCOMPARE(int(distinctAfter), count + 1);
+    for (auto it = before.begin(); it != before.end(); ++it) QCOMPARE(after.value(it.key()), it.value());
+    // The comparison draws the ticked runs in the same colours.
+    model.setTicked({QString::fromStdString(fresh.directory)});
+    QCOMPARE(RunPalette::colour(model.tickedEntries().front().colourSlot).rgb(),
+             after.value(QString::fromStdString(fresh.directory)).first);
+}
+
+namespace {
+
+// Two runs of their own and a sweep of three: baseline, labels 50%, labels 100%.
+void writeLibraryWithSweep(const QString& root) {
+    const std::string r = root.toStdString();
+    test::writeRunFolder(r + "/20260101-080000-alone", seeded(1), 4, 1.0, 0.8, "finished",
+                         "2026-01-01T08:00:00Z");
+    test::writeRunFolder(r + "/20260105-080000-latest", seeded(1), 4, 1.0, 0.8, "finished",
+                         "2026-01-05T08:00:00Z");
+    const std::string sweep = r + "/sweep-20260103-090000";
+    RunConfig baseline = config(4);
+    RunConfig half = seeded(1);
+    half.level = 0.5;
+    RunConfig gaussian = seeded(1);
+    gaussian.corruption = CorruptionMode::Gaussian;
+    test::writeRunFolder(sweep + "/mlp-1x512-none", baseline, 4, 1.0, 0.8, "finished",
+                         "2026-01-03T09:00:00Z");
+    test::writeRunFolder(sweep + "/mlp-1x512-labels-50", half, 4, 1.0, 0.5, "finished",
+                         "2026-01-03T09:10:00Z");
+    test::writeRunFolder(sweep + "/mlp-1x512-gaussian-100", gaussian, 4, 1.0, 0.1, "finished",
+                         "2026-01-03T09:20:00Z");
+}
+
+}  // namespace
+
+void TestRunTableModel::sweepRunsAreGroupedUnderTheirSweep() {
+    QTemporaryDir root;
+    writeLibraryWithSweep(root.path());
+    RunTableModel model;
+    RunSortFilterModel sorted(&model);
+    QAbstractItemModelTester groupTester(sorted.groups(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRoots({root.path()});
+    QCOMPARE(model.rowCount(), 5);
+    // Top level: the newest run, the sweep (placed by its newest run), the oldest run.
+    QCOMPARE(sorted.rowCount(), 3);
+    QCOMPARE(sorted.directory(sorted.index(0, 0)), root.path() + "/20260105-080000-latest");
+    const QModelIndex group = sorted.index(1, 0);
+    QVERIFY(RunGroupModel::isGroup(group));
+    QVERIFY(group.data().toString().startsWith("sweep-20260103-090000"));
+    QVERIFY(sorted.directory(group).isEmpty());  // no run of its own: nothing to delete or tick
+    QVERIFY(!(group.flags() & Qt::ItemIsUserCheckable));
+    QCOMPARE(sorted.rowCount(group), 3);
+    // Its runs in the plan's order: the baseline, then by mode and level.
+    const QString sweep = root.path() + "/sweep-20260103-090000";
+    QCOMPARE(sorted.directory(sorted.index(0, 0, group)), sweep + "/mlp-1x512-none");
+    QCOMPARE(sorted.directory(sorted.index(2, 0, group)), sweep + "/mlp-1x512-gaussian-100");
+    QCOMPARE(sorted.indexOf(sweep + "/mlp-1x512-labels-50").parent(), group);
+    QCOMPARE(sorted.indexOf(sweep + "/mlp-1x512-labels-50", RunTableModel::TestColumn).data().toString(),
+             QLocale().toString(50.0, 'f', 1));
+    QCOMPARE(sorted.runCount(), 5);
+
+    // A run of the sweep ticked and renamed through the tree.
+    QVERIFY(sorted.setData(sorted.indexOf(sweep + "/mlp-1x512-none"), Qt::Checked, Qt::CheckStateRole));
+    QVERIFY(model.isTicked(sweep + "/mlp-1x512-none"));
+
+    // A new point of the sweep joins its group; a removed one leaves it; the last takes it along.
+    test::writeRunFolder((sweep + "/mlp-1x512-labels-100").toStdString(), seeded(1), 4, 1.0, 0.1,
+                         "finished", "2026-01-03T09:30:00Z");
+    model.refresh();
+    QCOMPARE(sorted.rowCount(sorted.index(1, 0)), 4);
+    QCOMPARE(sorted.directory(sorted.index(2, 0, sorted.index(1, 0))), sweep + "/mlp-1x512-labels-100");
+    QCOMPARE(sorted.directory(sorted.index(3, 0, sorted.index(1, 0))), sweep + "/mlp-1x512-gaussian-100");
+    QVERIFY(QDir(sweep).removeRecursively());
+    model.refresh();
+    QCOMPARE(sorted.rowCount(), 2);
+    QCOMPARE(sorted.runCount(), 2);
+}
+
+void TestRunTableModel::theFilterNarrowsByNameSettingsAndSweep() {
+    QTemporaryDir root;
+    writeLibraryWithSweep(root.path());
+    RunTableModel model;
+    RunSortFilterModel sorted(&model);
+    QAbstractItemModelTester tester(&sorted, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setRoots({root.path()});
+    QCOMPARE(sorted.runCount(), 5);
+    sorted.setFilterFixedString("gaussian");  // a setting: only the sweep's Gaussian run
+    QCOMPARE(sorted.runCount(), 1);
+    QCOMPARE(sorted.rowCount(), 1);
+    QVERIFY(RunGroupModel::isGroup(sorted.index(0, 0)));
+    QVERIFY(sorted.indexOf(root.path() + "/sweep-20260103-090000/mlp-1x512-gaussian-100").isValid());
+    sorted.setFilterFixedString("LATEST");  // a name
+    QCOMPARE(sorted.runCount(), 1);
+    QCOMPARE(sorted.directory(sorted.index(0, 0)), root.path() + "/20260105-080000-latest");
+    sorted.setFilterFixedString("sweep-2026");  // a sweep: all of its runs
+    QCOMPARE(sorted.runCount(), 3);
+    sorted.setFilterFixedString("nothing like it");
+    QCOMPARE(sorted.rowCount(), 0);
+    sorted.setFilterFixedString({});
+    QCOMPARE(sorted.runCount(), 5);
+}
+
+void TestRunTableModel::statusColoursReadOnTheDarkPalette() {
+    RunTableModel model;
+    model.setRoots({m_root->path()});
+    const QPalette light = QApplication::palette();
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(37, 37, 41));
+    dark.setColor(QPalette::Base, QColor(25, 25, 28));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    QApplication::setPalette(dark);
+    QSignalSpy changed(&model, &RunTableModel::dataChanged);
+    model.paletteChanged();
+    QVERIFY(!changed.isEmpty());  // views draw the rows again at once
+    const QModelIndex finished = model.indexOf(run("20260101-080000-older"), RunTableModel::StatusColumn);
+    const QColor status = finished.data(Qt::ForegroundRole).value<QBrush>().color();
+    QVERIFY2(contrast(status, dark.color(QPalette::Base)) >= 4.5, qPrintable(status.name()));
+    const QModelIndex broken = model.indexOf(run("20260103-080000-broken"), RunTableModel::StatusColumn);
+    QVERIFY(contrast(broken.data(Qt::ForegroundRole).value<QBrush>().color(), dark.color(QPalette::Base)) >= 4.5);
+    QApplication::setPalette(light);
 }
 
 QTEST_MAIN(TestRunTableModel)

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -26,6 +27,8 @@
 #include "live/transport_bar.h"
 #include "run/run_reader.h"
 #include "support/fixtures.h"
+#include "live/sample_gallery.h"
+#include "sweep/dialog_placement.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
 #include "sweep/sweep_record.h"
@@ -73,7 +76,7 @@ private Q_SLOTS:
         QCOMPARE(started.count(), 3);
         QCOMPARE(ended.count(), 3);
         for (const char* point :
-             {"mlp-1x512-labels-0", "mlp-1x512-labels-50", "mlp-1x512-labels-100"}) {
+             {"mlp-1x512-none", "mlp-1x512-labels-50", "mlp-1x512-labels-100"}) {
             QCOMPARE(
                 toString(RunReader::load((directory + "/" + point).toStdString()).summary.status),
                 std::string("finished"));
@@ -95,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!controller.isActive());
         QCOMPARE(finished[0][1].toBool(), false);
         QCOMPARE(started.count(), 3);
-        QCOMPARE(started[0][2].toString(), QString("mlp-1x512-labels-0"));
+        QCOMPARE(started[0][2].toString(), QString("mlp-1x512-none"));
         QCOMPARE(started[1][2].toString(), QString("mlp-1x512-labels-50"));
         QCOMPARE(started[2][2].toString(), QString("mlp-1x512-labels-100"));
         QCOMPARE(started[2][1].toInt(), 3);
@@ -132,7 +135,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
         QCOMPARE(finished[0][1].toBool(), false);
         QCOMPARE(skipped.count(), 1);
-        QCOMPARE(skipped[0][2].toString(), QString("mlp-1x512-labels-0"));
+        QCOMPARE(skipped[0][2].toString(), QString("mlp-1x512-none"));
         QCOMPARE(started.count(), 2);
         QCOMPARE(started[0][2].toString(), QString("mlp-1x512-labels-50"));
         const SweepRecord record = SweepRecord::load(directory.toStdString());
@@ -172,6 +175,10 @@ private Q_SLOTS:
         SweepDialog* dialog = window.openSweep();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
+        // Not modal: the window stays usable while the sweep runs.
+        QVERIFY(!dialog->isModal());
+        QCOMPARE(dialog->windowModality(), Qt::NonModal);
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
         // The defaults: the paper's levels, the panel's model and labels mode.
         SweepPlan plan = dialog->plan();
         QCOMPARE(plan.levels, (std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1.0}));
@@ -184,17 +191,20 @@ private Q_SLOTS:
         dialog->setModes({CorruptionMode::Labels, CorruptionMode::Gaussian});
         QVERIFY(dialog->startButton()->isEnabled());
         plan = dialog->plan();
-        QCOMPARE(int(plan.points().size()), 6);
+        // One true-labels run stands for level 0 of both modes (it used to run once per mode).
+        QCOMPARE(int(plan.points().size()), 5);
 
         QTest::mouseClick(dialog->startButton(), Qt::LeftButton);
         SweepController* sweeps = window.sweepController();
         QVERIFY(sweeps->isActive());
         QVERIFY(dialog->cancelButton()->isEnabled());
         QVERIFY(!window.transportBar()->isEnabled());
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->progressText().contains("point 2 of 6"), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->progressText().contains("point 2 of 5"), 60000);
+        // The gallery follows the sweep's run in progress.
+        QTRY_VERIFY_WITH_TIMEOUT(window.sampleGallery()->data() != nullptr, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!sweeps->isActive(), 120000);
         QVERIFY2(dialog->progressText().startsWith("Finished"), qPrintable(dialog->progressText()));
-        QCOMPARE(dialog->progressBar()->value(), 6);
+        QCOMPARE(dialog->progressBar()->value(), 5);
         // The live view followed the last run.
         QCOMPARE(int(window.liveRun()->history().epochs().size()), 3);
         const FigureData accuracy = window.findChild<MetricPlot*>("live-accuracy")->figureData();
@@ -204,16 +214,23 @@ private Q_SLOTS:
         // Figure 1 comes from the sweep's runs.
         Figure1View* figure = window.figure1View();
         QCOMPARE(window.viewTabs()->currentWidget(), figure);
-        QCOMPARE(int(figure->runs().size()), 6);
+        QCOMPARE(int(figure->runs().size()), 5);
         QCOMPARE(int(figure->lossPlot()->figure().series.size()), 3);  // true, random labels, Gaussian
         QCOMPARE(int(figure->timePlot()->figure().series.size()), 2);
-        QCOMPARE(int(figure->errorPlot()->figure().series[0].x.size()), 3);
+        // Each mode's curve starts at level 0 with the one baseline run.
+        const FigureData error = figure->errorPlot()->figure();
+        QCOMPARE(int(error.series.size()), 2);
+        for (const FigureData::Series& series : error.series) {
+            QCOMPARE(series.x, (std::vector<double>{0.0, 0.5, 1.0}));
+            QCOMPARE(series.y.front(), error.series.front().y.front());
+        }
         dialog->close();
         saveArtifact(window, "sweep-figure1-window.png");
         figure->resize(1500, 420);
         saveArtifact(*figure, "sweep-figure1-view.png");
 
-        // Export figure set: Figure 1, live curves, gallery sheet (no gallery after a sweep).
+        // Export figure set: Figure 1, live curves and the gallery sheet of the sweep's last run
+        // (it used to be left out without a word after a sweep).
         const QString folder = g_home->path() + "/figure-set";
         const QStringList files = window.exportFigureSet(folder);
         for (const QString stem : {"figure1a-training-loss", "figure1b-epochs-to-fit", "figure1b-slowdown",
@@ -223,6 +240,44 @@ private Q_SLOTS:
                 QVERIFY(QFileInfo(folder + "/" + stem + suffix).size() > 0);
             }
         }
+        QVERIFY(files.contains(folder + "/gallery-true-vs-assigned-labels.png"));
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+    }
+
+    // Without any run's images the figure set says that its gallery sheet is missing.
+    void figureSetWithoutImagesSaysTheGalleryIsMissing() {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.sampleGallery()->data() == nullptr);
+        const QString folder = g_home->path() + "/figure-set-no-gallery";
+        const QStringList files = window.exportFigureSet(folder);
+        QVERIFY(!files.isEmpty());
+        QVERIFY(!files.contains(folder + "/gallery-true-vs-assigned-labels.png"));
+        QMessageBox* box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox*>()) != nullptr);
+        QVERIFY2(box->text().contains("gallery sheet"), qPrintable(box->text()));
+        box->close();
+    }
+
+    // The sweep dialog goes where the live charts stay in sight.
+    void sweepDialogKeepsClearOfTheCharts() {
+        const QRect screen(0, 0, 1920, 1080);
+        const QRect charts(400, 60, 1100, 500);
+        const QSize dialog(480, 560);
+        // Room beside the window: there.
+        QRect window(0, 100, 1280, 800);
+        QPoint at = DialogPlacement::clearOf(dialog, charts.translated(0, 40), window, screen);
+        QVERIFY(!QRect(at, dialog).intersects(window));
+        QVERIFY(screen.contains(QRect(at, dialog)));
+        // A maximized window: over the panels beside the charts, never over them.
+        window = screen;
+        at = DialogPlacement::clearOf(dialog, QRect(340, 60, 1100, 500), window, screen);
+        QVERIFY(!QRect(at, dialog).intersects(QRect(340, 60, 1100, 500)));
+        QVERIFY(screen.contains(QRect(at, dialog)));
+        // A small screen: on it, whatever happens.
+        const QRect small(0, 0, 1024, 768);
+        at = DialogPlacement::clearOf(dialog, QRect(300, 60, 500, 400), small, small);
+        QVERIFY(small.contains(QRect(at, dialog)));
     }
 
     // The classroom sweep of the paper's Figure 1 from the window (Fashion-MNIST, 2,000 images,

@@ -102,41 +102,42 @@ Qt::PenStyle PlotTheme::dash(int index) {
 void PlotTheme::apply(QCustomPlot* plot, const QFont& font) const {
     const QColor fg = foreground();
     plot->setBackground(background());
-    plot->axisRect()->setBackground(background());
     const double axisWidth = presentation ? 2.0 : 1.0;
-    for (QCPAxis* axis : plot->axisRect()->axes()) {
-        axis->setBasePen(QPen(fg, axisWidth));
-        axis->setTickPen(QPen(fg, axisWidth));
-        axis->setSubTickPen(QPen(fg, axisWidth * 0.7));
-        axis->setLabelColor(fg);
-        axis->setTickLabelColor(fg);
-        axis->setLabelFont(font);
-        axis->setTickLabelFont(font);
-        axis->grid()->setPen(QPen(grid(), 1, Qt::DotLine));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
+    for (QCPAxisRect* rect : plot->axisRects()) {
+        rect->setBackground(background());
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setBasePen(QPen(fg, axisWidth));
+            axis->setTickPen(QPen(fg, axisWidth));
+            axis->setSubTickPen(QPen(fg, axisWidth * 0.7));
+            axis->setLabelColor(fg);
+            axis->setTickLabelColor(fg);
+            axis->setLabelFont(font);
+            axis->setTickLabelFont(font);
+            axis->grid()->setPen(QPen(grid(), 1, Qt::DotLine));
+            axis->grid()->setZeroLinePen(Qt::NoPen);
+        }
     }
-    plot->legend->setFont(font);
-    plot->legend->setTextColor(fg);
-    plot->legend->setBrush(Qt::NoBrush);
-    plot->legend->setBorderPen(Qt::NoPen);
-    plot->legend->setIconSize(presentation ? 48 : 36, presentation ? 16 : 12);
-    for (int i = 0; i < plot->plotLayout()->elementCount(); ++i) {
-        if (auto* grid = qobject_cast<QCPLayoutGrid*>(plot->plotLayout()->elementAt(i))) {
-            for (int j = 0; j < grid->elementCount(); ++j) {
-                if (auto* text = qobject_cast<QCPTextElement*>(grid->elementAt(j))) {
-                    QFont bold = font;
-                    bold.setBold(true);
-                    bold.setPointSizeF(font.pointSizeF() * 1.1);
-                    text->setFont(bold);
-                    text->setTextColor(fg);
-                }
+    if (plot->legend) {
+        plot->legend->setFont(font);
+        plot->legend->setTextColor(fg);
+        plot->legend->setBrush(Qt::NoBrush);
+        plot->legend->setBorderPen(Qt::NoPen);
+        plot->legend->setIconSize(presentation ? 48 : 36, presentation ? 16 : 12);
+        for (int i = 0; i < plot->legend->itemCount(); ++i) {
+            if (QCPAbstractLegendItem* item = plot->legend->item(i)) {  // columns leave empty cells
+                item->setFont(font);
+                item->setTextColor(fg);
             }
         }
-        if (auto* text = qobject_cast<QCPTextElement*>(plot->plotLayout()->elementAt(i))) {
-            QFont bold = font;
-            bold.setBold(true);
-            bold.setPointSizeF(font.pointSizeF() * 1.1);
-            text->setFont(bold);
+    }
+    // Titles in bold, a figure's caption (named "figureCaption") in the plain font, wherever
+    // they sit in the layout.
+    QFont bold = font;
+    bold.setBold(true);
+    bold.setPointSizeF(font.pointSizeF() * 1.1);
+    for (QCPLayoutElement* element : plot->plotLayout()->elements(true)) {
+        if (auto* text = qobject_cast<QCPTextElement*>(element)) {
+            text->setFont(text->objectName() == kCaptionName ? font : bold);
             text->setTextColor(fg);
         }
     }

@@ -41,8 +41,10 @@ struct PlotTheme {
     // A fixed colour (SeriesStyle) made readable on this theme's background.
     QColor adapt(const QColor& colour) const;
     static Qt::PenStyle dash(int index);
+    static constexpr const char* kCaptionName = "figureCaption";
 
-    // Background, axes, grid, tick labels, legend and texts of a plot; not its graphs.
+    // Background, axes (of every axis rect), grid, tick labels, legend and texts of a plot; not
+    // its graphs. Text elements are titles (bold) except the one named kCaptionName.
     void apply(QCustomPlot* plot, const QFont& font) const;
     // The application palette for the whole window (dark, or the platform's light one).
     QPalette windowPalette(const QPalette& light) const;

@@ -1,14 +1,20 @@
 #include "figures/figure1_view.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QStackedLayout>
 #include <QVBoxLayout>
 
 #include "figure/figure_builder.h"
+#include "figure/figure_caption.h"
+#include "figures/figure_export_dialog.h"
 #include "figure/run_collector.h"
 #include "figures/figure_plot.h"
 #include "shatter_error.h"
@@ -18,9 +24,13 @@ namespace shatter {
 
 Figure1View::Figure1View(QWidget* parent)
     : QWidget(parent),
-      m_source(new QLabel("Run a sweep (Sweep…) or load a sweep or run folders.")),
+      m_source(new QLabel),
       m_load(new QPushButton("Load sweep or runs…")),
       m_timeUnit(new QComboBox),
+      m_exportPanels(new QPushButton("Export Figure 1 (three panels)…")),
+      m_pages(new QStackedLayout),
+      m_empty(new QLabel("No runs yet.\nRun a sweep (Sweep…) or load a sweep or run folders to draw the paper's "
+                         "Figure 1: (a) training loss, (b) time to fit, (c) test error.")),
       m_loss(new FigurePlot),
       m_time(new FigurePlot),
       m_error(new FigurePlot) {
@@ -31,14 +41,37 @@ Figure1View::Figure1View(QWidget* parent)
     auto* header = new QHBoxLayout;
     header->addWidget(m_load);
     header->addWidget(m_timeUnit);
+    header->addWidget(m_exportPanels);
     header->addWidget(m_source, 1);
-    auto* plots = new QHBoxLayout;
+    m_exportPanels->setToolTip("One PNG, SVG or PDF with panels (a), (b) and (c) side by side and one legend, "
+                               "sized for a 16:9 slide");
+    auto* panelsPage = new QWidget;
+    auto* plots = new QHBoxLayout(panelsPage);
+    plots->setContentsMargins(0, 0, 0, 0);
     plots->setSpacing(4);
-    for (FigurePlot* plot : {m_loss, m_time, m_error}) plots->addWidget(plot, 1);
+    auto* exportAction = new QAction("Export Figure 1 (three panels)…", this);
+    for (FigurePlot* plot : {m_loss, m_time, m_error}) {
+        plots->addWidget(plot, 1);
+        plot->addContextAction(exportAction);
+    }
+    // One message in the middle while there is nothing to draw, not one per panel.
+    m_empty->setObjectName("figure1Empty");
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_empty->setMargin(24);
+    QFont larger = m_empty->font();
+    larger.setPointSizeF(larger.pointSizeF() * 1.2);
+    m_empty->setFont(larger);
+    m_pages->addWidget(m_empty);
+    m_pages->addWidget(panelsPage);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(header);
-    layout->addLayout(plots, 1);
+    layout->addLayout(m_pages, 1);
+
+    connect(exportAction, &QAction::triggered, this, &Figure1View::openPanelsExport);
+    connect(m_exportPanels, &QPushButton::clicked, this, &Figure1View::openPanelsExport);
 
     connect(m_timeUnit, &QComboBox::currentIndexChanged, this, [this]() { rebuild(); });
     connect(m_load, &QPushButton::clicked, this, [this]() {
@@ -84,16 +117,56 @@ void Figure1View::applyTheme(const PlotTheme& theme) {
 }
 
 void Figure1View::rebuild() {
-    m_loss->setFigure(FigureBuilder::trainingLossByMode(m_runs));
-    m_time->setFigure(FigureBuilder::timeToFit(m_runs, m_timeUnit->currentIndex() == 1));
-    m_error->setFigure(FigureBuilder::testError(m_runs));
+    const std::vector<FigureData> shown = panels();
+    m_loss->setFigure(shown[0]);
+    m_time->setFigure(shown[1]);
+    m_error->setFigure(shown[2]);
+    m_pages->setCurrentIndex(m_runs.empty() ? 0 : 1);
+    m_exportPanels->setEnabled(!m_runs.empty());
+}
+
+QWidget* Figure1View::currentPage() const { return m_pages->currentWidget(); }
+
+std::string Figure1View::caption() const {
+    // Named after the folder the runs share (a sweep's), when they share one.
+    QString shared;
+    for (const RunRecord& run : m_runs) {
+        const QString parent = QFileInfo(QString::fromStdString(run.directory)).absolutePath();
+        if (shared.isEmpty()) shared = parent;
+        if (parent != shared) {
+            shared.clear();
+            break;
+        }
+    }
+    const std::string name = shared.isEmpty() || shared == QDir(TrainingController::runsRoot()).absolutePath()
+                                 ? std::string()
+                                 : QFileInfo(shared).fileName().toStdString();
+    return FigureCaption::forRuns(name, m_runs);
+}
+
+std::vector<FigureData> Figure1View::panels() const {
+    std::vector<FigureData> shown = FigureBuilder::figure1(m_runs, m_timeUnit->currentIndex() == 1);
+    const std::string text = caption();
+    for (FigureData& panel : shown) panel.caption = text;
+    return shown;
 }
 
 std::vector<std::pair<QString, FigureData>> Figure1View::figures() const {
-    return {{"figure1a-training-loss", FigureBuilder::trainingLossByMode(m_runs)},
-            {"figure1b-epochs-to-fit", FigureBuilder::timeToFit(m_runs, false)},
-            {"figure1b-slowdown", FigureBuilder::timeToFit(m_runs, true)},
-            {"figure1c-test-error", FigureBuilder::testError(m_runs)}};
+    std::vector<std::pair<QString, FigureData>> named = {
+        {"figure1a-training-loss", FigureBuilder::trainingLossByMode(m_runs)},
+        {"figure1b-epochs-to-fit", FigureBuilder::timeToFit(m_runs, false)},
+        {"figure1b-slowdown", FigureBuilder::timeToFit(m_runs, true)},
+        {"figure1c-test-error", FigureBuilder::testError(m_runs)}};
+    const std::string text = caption();
+    for (auto& figure : named) figure.second.caption = text;
+    return named;
+}
+
+void Figure1View::openPanelsExport() {
+    auto* dialog = new FigureExportDialog(panels(), "Figure 1 (three panels)", this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName("figure1PanelsExport");
+    dialog->open();
 }
 
 }  // namespace shatter

@@ -11,6 +11,7 @@
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QStackedLayout;
 
 namespace shatter {
 
@@ -37,17 +38,29 @@ public:
     FigurePlot* lossPlot() const { return m_loss; }
     FigurePlot* timePlot() const { return m_time; }
     FigurePlot* errorPlot() const { return m_error; }
-    // (a), (b) in epochs, (b) as slowdown, (c), with file stems for the figure set.
+    QPushButton* exportPanelsButton() const { return m_exportPanels; }
+    // The message shown instead of the panels while no run is loaded; the panels otherwise.
+    QWidget* currentPage() const;
+    // (a), (b) in epochs, (b) as slowdown, (c), with file stems for the figure set; each with
+    // the caption that names the runs and their settings.
     std::vector<std::pair<QString, FigureData>> figures() const;
+    // (a), (b) as shown (epochs or slowdown) and (c): the three-panel export.
+    std::vector<FigureData> panels() const;
+    // "Export Figure 1 (three panels)…": the dialog for one PNG/SVG/PDF of the three panels.
+    void openPanelsExport();
 
 private:
     void rebuild();
+    std::string caption() const;
 
     std::vector<RunRecord> m_runs;
     QStringList m_folders;
     QLabel* m_source;
     QPushButton* m_load;
     QComboBox* m_timeUnit;
+    QPushButton* m_exportPanels;
+    QStackedLayout* m_pages;
+    QLabel* m_empty;
     FigurePlot* m_loss;
     FigurePlot* m_time;
     FigurePlot* m_error;

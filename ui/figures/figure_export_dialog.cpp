@@ -24,8 +24,8 @@ namespace shatter {
 
 namespace {
 
-QString defaultName(const FigureData& figure, const QString& suffix) {
-    QString name = QString::fromStdString(figure.title).toLower();
+QString defaultName(const QString& title, const QString& suffix) {
+    QString name = title.toLower();
     name.replace(QRegularExpression("[^a-z0-9]+"), "-");
     name.remove(QRegularExpression("^-+|-+$"));
     if (name.isEmpty()) name = "figure";
@@ -38,13 +38,29 @@ QString defaultName(const FigureData& figure, const QString& suffix) {
 
 FigureExportDialog::FigureExportDialog(const FigureData& figure, QWidget* parent)
     : QDialog(parent),
-      m_figure(figure),
+      m_panels({figure}),
       m_path(new QLineEdit),
       m_format(new QComboBox),
       m_width(new QSpinBox),
       m_height(new QSpinBox),
       m_dpi(new QSpinBox) {
     setWindowTitle("Export figure");
+    build(QString::fromStdString(figure.title));
+}
+
+FigureExportDialog::FigureExportDialog(const std::vector<FigureData>& panels, const QString& name, QWidget* parent)
+    : QDialog(parent),
+      m_panels(panels),
+      m_path(new QLineEdit),
+      m_format(new QComboBox),
+      m_width(new QSpinBox),
+      m_height(new QSpinBox),
+      m_dpi(new QSpinBox) {
+    setWindowTitle("Export " + name);
+    build(name);
+}
+
+void FigureExportDialog::build(const QString& name) {
     m_format->addItem("PNG image", "png");
     m_format->addItem("SVG vector image", "svg");
     m_format->addItem("PDF document", "pdf");
@@ -52,10 +68,12 @@ FigureExportDialog::FigureExportDialog(const FigureData& figure, QWidget* parent
     for (QSpinBox* box : {m_width, m_height}) box->setRange(50, 20000);
     m_dpi->setRange(36, 1200);
     m_dpi->setSuffix(" dpi");
-    m_width->setValue(FigureRenderer::kDefaultWidth);
-    m_height->setValue(FigureRenderer::kDefaultHeight);
-    m_dpi->setValue(FigureRenderer::kDefaultDpi);
-    m_path->setText(defaultName(figure, "png"));
+    m_width->setValue(panelSet() ? FigureRenderer::kSlideWidth : FigureRenderer::kDefaultWidth);
+    m_height->setValue(panelSet() ? FigureRenderer::kSlideHeight : FigureRenderer::kDefaultHeight);
+    m_dpi->setValue(panelSet() ? FigureRenderer::kSlideDpi : FigureRenderer::kDefaultDpi);
+    m_width->setSuffix(" px");
+    m_height->setSuffix(" px");
+    m_path->setText(defaultName(name, "png"));
 
     auto* browse = new QPushButton("Browse…");
     auto* pathRow = new QHBoxLayout;
@@ -96,9 +114,15 @@ void FigureExportDialog::formatChanged() {
     m_dpi->setEnabled(png);
     m_width->setEnabled(suffix != "csv");
     m_height->setEnabled(suffix != "csv");
-    // PNG sizes are pixels; SVG and PDF sizes are points (a figure of about 10 × 6.5 inches).
-    m_width->setValue(png ? FigureRenderer::kDefaultWidth : 768);
-    m_height->setValue(png ? FigureRenderer::kDefaultHeight : 480);
+    // PNG sizes are pixels; SVG and PDF sizes are points (a figure of about 10 × 6.5 inches,
+    // panels side by side a 16:9 slide of 13.3 × 7.5 inches).
+    if (panelSet()) {
+        m_width->setValue(png ? FigureRenderer::kSlideWidth : FigureRenderer::kSlideWidthPoints);
+        m_height->setValue(png ? FigureRenderer::kSlideHeight : FigureRenderer::kSlideHeightPoints);
+    } else {
+        m_width->setValue(png ? FigureRenderer::kDefaultWidth : 768);
+        m_height->setValue(png ? FigureRenderer::kDefaultHeight : 480);
+    }
     m_width->setSuffix(png ? " px" : " pt");
     m_height->setSuffix(png ? " px" : " pt");
 }
@@ -118,7 +142,10 @@ int FigureExportDialog::dpi() const { return m_dpi->value(); }
 
 bool FigureExportDialog::exportNow(QString* error) {
     QString message;
-    const bool ok = FigureRenderer::save(m_figure, PlotTheme::current(), path(), figureSize(), dpi(), &message);
+    const bool ok = panelSet() ? FigureRenderer::savePanels(m_panels, PlotTheme::current(), path(), figureSize(), dpi(),
+                                                            &message)
+                               : FigureRenderer::save(m_panels.front(), PlotTheme::current(), path(), figureSize(),
+                                                      dpi(), &message);
     if (!ok) {
         if (error) *error = message;
         else QMessageBox::warning(this, "Shatter", message);
@@ -126,14 +153,18 @@ bool FigureExportDialog::exportNow(QString* error) {
     return ok;
 }
 
-void FigureExportDialog::addContextMenu(QWidget* target, QWidget* parent, std::function<FigureData()> figure) {
+void FigureExportDialog::addContextMenu(QWidget* target, QWidget* parent, std::function<FigureData()> figure,
+                                        std::function<QList<QAction*>()> extra) {
     target->setContextMenuPolicy(Qt::CustomContextMenu);
-    QObject::connect(target, &QWidget::customContextMenuRequested, parent, [target, parent, figure](const QPoint& at) {
+    QObject::connect(target, &QWidget::customContextMenuRequested, parent, [target, parent, figure, extra](const QPoint& at) {
         QMenu menu(parent);
         QAction* image = menu.addAction("Export figure (PNG, SVG, PDF)…");
         QAction* csv = menu.addAction("Export data as CSV…");
+        const QList<QAction*> more = extra ? extra() : QList<QAction*>();
+        if (!more.isEmpty()) menu.addSeparator();
+        menu.addActions(more);
         QAction* chosen = menu.exec(target->mapToGlobal(at));
-        if (chosen == nullptr) return;
+        if (chosen == nullptr || more.contains(chosen)) return;  // extra actions do their own work
         auto* dialog = new FigureExportDialog(figure(), parent);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (chosen == csv) dialog->m_format->setCurrentIndex(dialog->m_format->findData("csv"));

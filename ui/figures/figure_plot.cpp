@@ -1,6 +1,8 @@
 #include "figures/figure_plot.h"
 
+#include <QEvent>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <qcustomplot.h>
 
 #include "figures/figure_export_dialog.h"
@@ -14,7 +16,14 @@ FigurePlot::FigurePlot(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_plot);
     m_plot->setMinimumSize(170, 160);
-    FigureExportDialog::addContextMenu(m_plot, this, [this]() { return m_figure; });
+    m_plot->installEventFilter(this);
+    // As tall as the y axis title needs, so that it never runs into the title.
+    connect(m_plot, &QCustomPlot::afterLayout, this, [this]() {
+        const int needed = std::max(160, FigureRenderer::heightForAxisTitles(m_plot));
+        if (needed != m_plot->minimumHeight()) m_plot->setMinimumHeight(needed);
+    });
+    FigureExportDialog::addContextMenu(
+        m_plot, this, [this]() { return m_figure; }, [this]() { return m_actions; });
     redraw();
 }
 
@@ -28,9 +37,9 @@ void FigurePlot::applyTheme(const PlotTheme& theme) {
     redraw();
 }
 
-void FigurePlot::resizeEvent(QResizeEvent* event) {
-    QWidget::resizeEvent(event);
-    redraw();  // the legend's columns follow the width
+bool FigurePlot::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_plot && event->type() == QEvent::Resize) redraw();
+    return QWidget::eventFilter(watched, event);
 }
 
 void FigurePlot::redraw() {

@@ -5,6 +5,7 @@
 #include "figure/figure_data.h"
 #include "common/plot_theme.h"
 
+class QAction;
 class QCustomPlot;
 
 namespace shatter {
@@ -20,9 +21,13 @@ public:
     const FigureData& figure() const { return m_figure; }
     void applyTheme(const PlotTheme& theme);
     QCustomPlot* plot() const { return m_plot; }
+    // Adds an action to the chart's context menu, after its export actions.
+    void addContextAction(QAction* action) { m_actions << action; }
 
 protected:
-    void resizeEvent(QResizeEvent* event) override;
+    // The chart's own resizes (also those held back while its tab was hidden) redraw it: titles,
+    // notes and the legend's columns follow its width.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void redraw();
@@ -30,6 +35,7 @@ private:
     QCustomPlot* m_plot;
     FigureData m_figure;
     PlotTheme m_theme;
+    QList<QAction*> m_actions;
 };
 
 }  // namespace shatter

@@ -7,10 +7,12 @@
 #include <cmath>
 
 #include "figure/figure_builder.h"
+#include "figure/figure_caption.h"
 #include "figures/series_style.h"
 #include "live/live_run.h"
 #include "live/metric_plot.h"
 #include "run/metric_column.h"
+#include "run/run_library.h"
 
 namespace shatter {
 
@@ -74,6 +76,15 @@ LiveView::LiveView(const LiveRun* run, QWidget* parent)
 
     connect(run, &LiveRun::begun, this, &LiveView::begin);
     connect(run, &LiveRun::epochAdded, this, &LiveView::scheduleRedraw);
+    connect(run, &LiveRun::directoryChanged, this, &LiveView::describeRun);
+}
+
+void LiveView::describeRun(const QString& directory) {
+    if (directory.isEmpty()) return;  // the run ended: its charts keep their caption
+    const RunEntry entry = RunLibrary::read(directory.toStdString());
+    const QString caption =
+        entry.readable ? QString::fromStdString(FigureCaption::forRun(entry.displayName, entry.config())) : QString();
+    for (const Chart& chart : m_charts) chart.plot->setCaption(caption);
 }
 
 void LiveView::applyTheme(const PlotTheme& theme) {

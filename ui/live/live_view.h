@@ -26,7 +26,8 @@ public:
     explicit LiveView(const LiveRun* run, QWidget* parent = nullptr);
 
     void applyTheme(const PlotTheme& theme);
-    // The three live charts as figures of the run's epochs, with file stems for the figure set.
+    // The three live charts as figures of the run's epochs, with file stems for the figure set;
+    // each with the caption naming the run and its key settings.
     std::vector<std::pair<QString, FigureData>> figures() const;
 
 private:
@@ -44,6 +45,8 @@ private:
     };
 
     void begin(int epochs);
+    // Reads the run folder's name and settings into the charts' export caption.
+    void describeRun(const QString& directory);
     void scheduleRedraw();
     void redraw();
     std::vector<FigureData::Series> curvesOf(const Chart& chart) const;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/fitting_ticker.h"
 #include "figures/figure_export_dialog.h"
 #include "figures/figure_renderer.h"
 
@@ -26,18 +27,21 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
 
     QFont font = this->font();
     m_plot->setFont(font);
-    // Title and legend share one row above the chart, so the legend never hides a curve.
+    // Title and legend above the chart (side by side or one under the other, see
+    // arrangeHeader), so the legend never hides a curve.
     m_plot->plotLayout()->insertRow(0);
     m_plot->plotLayout()->setRowSpacing(0);
-    auto* header = new QCPLayoutGrid;
-    m_plot->plotLayout()->addElement(0, 0, header);
+    m_header = new QCPLayoutGrid;
+    m_plot->plotLayout()->addElement(0, 0, m_header);
+    m_header->setRowSpacing(0);
+    m_header->setColumnSpacing(12);
     QFont titleFont = font;
     titleFont.setBold(true);
-    header->addElement(0, 0, new QCPTextElement(m_plot, title, titleFont));
+    auto* titleElement = new QCPTextElement(m_plot, title, titleFont);
+    titleElement->setObjectName("chartTitle");
+    m_header->addElement(0, 0, titleElement);
     m_plot->axisRect()->insetLayout()->take(m_plot->legend);
-    header->addElement(0, 1, m_plot->legend);
-    header->setColumnStretchFactor(0, 1);
-    header->setColumnStretchFactor(1, 3);
+    m_header->addElement(0, 1, m_plot->legend);
     m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     m_plot->xAxis->setLabel("epoch");
     m_plot->yAxis->setLabel(yLabel);
@@ -45,15 +49,13 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
         axis->setLabelFont(font);
         axis->setTickLabelFont(font);
     }
-    QSharedPointer<QCPAxisTickerFixed> ticker(new QCPAxisTickerFixed);
-    ticker->setTickStep(1.0);  // whole epochs only, spaced out as the range grows
-    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
-    ticker->setTickCount(6);
-    m_plot->xAxis->setTicker(ticker);
+    // Whole epochs only, as many as their labels leave room for.
+    FittingTicker::install(m_plot->xAxis, true);
     m_yTicker.reset(new QCPAxisTickerFixed);
     m_yTicker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
     m_plot->yAxis->setTicker(m_yTicker);
     connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::updateTickDensity);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &MetricPlot::afterLayout);
     // Also before the next replot whenever the range moves: a diverging run can take the loss
     // from 2 to 1e20 in one epoch, and the old step would then ask for 1e20 tick marks.
     connect(m_plot->yAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this,
@@ -64,8 +66,10 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_plot->legend->setBorderPen(Qt::NoPen);
     m_plot->legend->setBrush(Qt::NoBrush);
     m_plot->legend->setIconSize(36, 12);
-    m_plot->legend->setMargins(
-        QMargins(7, 0, 7, 0));  // one text line high: never clipped in small charts
+    m_plot->legend->setMargins(QMargins(4, 0, 4, 0));  // one text line high: never clipped in small charts
+    m_plot->legend->setColumnSpacing(14);
+    m_plot->legend->setRowSpacing(0);
+    m_plot->legend->setIconTextPadding(8);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
 
@@ -87,8 +91,8 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_reset->setText("Reset view");
     m_reset->setToolTip("Undo zoom and pan (or double-click the chart)");
     m_reset->setAutoRaise(true);
-    m_reset->move(4, 4);
-    m_reset->setVisible(false);
+    m_reset->setObjectName("resetView");
+    m_reset->setVisible(false);  // placed in the chart's top right corner by afterLayout
     connect(m_reset, &QToolButton::clicked, this, &MetricPlot::resetView);
 
     FigureExportDialog::addContextMenu(m_plot, this, [this]() { return figureData(); });
@@ -144,6 +148,7 @@ void MetricPlot::setSeries(std::vector<FigureData::Series> series) {
         graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssNone));
         graph->setData(x, y, true);
     }
+    arrangeHeader();
     if (!m_userMoved) fitView();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
@@ -174,7 +179,49 @@ void MetricPlot::fitView() {
 
 void MetricPlot::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
+    arrangeHeader();
     updateTickDensity();
+}
+
+bool MetricPlot::legendBelowTitle() const { return m_header->rowCount() > 1; }
+
+void MetricPlot::arrangeHeader() {
+    QCPLegend* legend = m_plot->legend;
+    const QMargins outer = m_plot->plotLayout()->margins();
+    const int width = std::max(100, m_plot->width() - outer.left() - outer.right() - 8);
+    int title = 0;
+    if (QCPLayoutElement* text = m_header->element(0, 0)) title = text->minimumOuterSizeHint().width();
+    const QList<QCPAbstractLegendItem*> items = FigureRenderer::legendItems(legend);
+    int row = legend->margins().left() + legend->margins().right();
+    for (int i = 0; i < items.size(); ++i) {
+        row += items[i]->minimumOuterSizeHint().width() + (i > 0 ? legend->columnSpacing() : 0);
+    }
+    const bool beside = title + m_header->columnSpacing() + row <= width;
+    if (beside != !legendBelowTitle() || m_header->elementCount() < 2) {
+        m_header->take(legend);
+        m_header->simplify();
+        if (beside) m_header->addElement(0, 1, legend);
+        else m_header->addElement(1, 0, legend);
+    }
+    if (beside) {
+        // The title keeps its width, the legend's row takes the rest.
+        legend->setWrap(std::max(1, int(items.size())));
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+        m_header->setColumnStretchFactors({0.001, 1.0});
+    } else {
+        FigureRenderer::fitLegendColumns(legend, width);
+    }
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void MetricPlot::afterLayout() {
+    const QRect rect = m_plot->axisRect()->rect();
+    m_reset->adjustSize();
+    m_reset->move(rect.right() - m_reset->width() - 2, rect.top() + 2);
+    // The rotated y axis title is centred on the chart: give the chart at least its length,
+    // or it reaches up into the title.
+    const int needed = std::max(120, FigureRenderer::heightForAxisTitles(m_plot));
+    if (rect.height() > 0 && needed != m_plot->minimumHeight()) m_plot->setMinimumHeight(needed);
 }
 
 int MetricPlot::yTickCount() const { return m_yTickCount; }
@@ -219,6 +266,7 @@ FigureData MetricPlot::figureData() const {
         figure.yHigh = m_yHigh;
     }
     figure.series = m_series;
+    figure.caption = m_caption.toStdString();
     return figure;
 }
 
@@ -236,6 +284,7 @@ void MetricPlot::applyTheme(const PlotTheme& theme) {
         pen.setWidthF(theme.lineWidth());
         graph->setPen(pen);
     }
+    arrangeHeader();
     updateTickDensity();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -159,7 +159,6 @@ void CompareView::rebuildPlot() {
     m_plot->setMinimumWidth(260);
     m_plotHolder->layout()->addWidget(m_plot);
     m_plot->show();
-    m_plot->plot()->legend->setWrap(2);  // two runs per legend row: long run names stay whole
     if (column->percent) {
         m_plot->setValueSuffix(" %");
         if (column->key != "gap") m_plot->setFixedYRange(0, 102);
@@ -171,9 +170,9 @@ void CompareView::rebuildPlot() {
         const RunEntry& run = m_runs[i];
         FigureData::Series curve = FigureBuilder::epochSeries(run.record.epochs, *column);
         curve.name = names[int(i)].toStdString();
-        curve.rgb =
-            int(RunPalette::colourFor(QString::fromStdString(run.directory)).rgb() & 0xFFFFFF);
-        curve.dash = int(i);
+        // The run's colour and line style in RUNS, so that no two compared runs look alike.
+        curve.rgb = int(RunPalette::colour(run.colourSlot).rgb() & 0xFFFFFF);
+        curve.dash = RunPalette::dash(run.colourSlot);
         curves.push_back(std::move(curve));
         epochs = std::max({epochs, run.epochCount(), run.config().epochs});
     }
@@ -210,8 +209,7 @@ void CompareView::rebuildTable() {
     for (std::size_t c = 0; c < m_runs.size(); ++c) {
         const RunEntry& run = m_runs[c];
         auto* header = new QTableWidgetItem(
-            swatch(RunPalette::colourFor(QString::fromStdString(run.directory)),
-                   RunPalette::lineStyle(int(c))),
+            swatch(RunPalette::colour(run.colourSlot), RunPalette::lineStyle(run.colourSlot)),
             names[int(c)]);
         header->setToolTip(QDir::toNativeSeparators(QString::fromStdString(run.directory)));
         m_table->setHorizontalHeaderItem(int(c), header);

@@ -7,16 +7,21 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
+#include <QResizeEvent>
+#include <QScreen>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
 #include <QTreeView>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "common/app_settings.h"
 #include "runs/run_folder_watcher.h"
+#include "runs/run_group_model.h"
 #include "runs/run_sort_filter_model.h"
 #include "runs/run_table_model.h"
 #include "runs/run_trash_controller.h"
@@ -36,6 +41,7 @@ RunListPanel::RunListPanel(QWidget* parent)
       m_trash(new RunTrashController(m_model, this)),
       m_watcher(new RunFolderWatcher(this)),
       m_view(new QTreeView),
+      m_filter(new QLineEdit),
       m_count(new QLabel),
       m_renameButton(new QPushButton("Rename")),
       m_deleteButton(new QPushButton("Delete")),
@@ -54,9 +60,17 @@ RunListPanel::RunListPanel(QWidget* parent)
     header->addStretch(1);
     header->addWidget(m_count);
 
+    m_filter->setObjectName("runsFilter");
+    m_filter->setPlaceholderText("Filter: name, settings, sweep…");
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setToolTip("Show only runs whose name, settings (e.g. “seed 2”, “gaussian”) or "
+                         "sweep contain this text");
+
     m_view->setObjectName("runsView");
     m_view->setModel(m_sorted);
-    m_view->setRootIsDecorated(false);
+    m_view->setRootIsDecorated(true);  // sweeps fold
+    m_view->setIndentation(14);
+    m_view->setIconSize(QSize(24, 14));
     m_view->setUniformRowHeights(true);
     m_view->setAlternatingRowColors(true);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -100,6 +114,7 @@ RunListPanel::RunListPanel(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(header);
+    layout->addWidget(m_filter);
     layout->addWidget(m_view, 1);
     layout->addWidget(m_undoBar);
     layout->addLayout(rowA);
@@ -128,6 +143,21 @@ RunListPanel::RunListPanel(QWidget* parent)
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &RunListPanel::updateButtons);
+    connect(m_filter, &QLineEdit::textChanged, this, &RunListPanel::setFilterText);
+    // Sweeps come in open; one the user closed stays closed.
+    connect(m_sorted, &QAbstractItemModel::rowsInserted, this, &RunListPanel::applyGroupRows);
+    connect(m_sorted, &QAbstractItemModel::layoutChanged, this, &RunListPanel::applyGroupRows);
+    connect(m_sorted, &QAbstractItemModel::modelReset, this, &RunListPanel::applyGroupRows);
+    connect(m_sorted, &QAbstractItemModel::rowsInserted, this, &RunListPanel::updateCount);
+    connect(m_sorted, &QAbstractItemModel::rowsRemoved, this, &RunListPanel::updateCount);
+    connect(m_view, &QTreeView::collapsed, this, [this](const QModelIndex& index) {
+        const QString folder = index.data(RunTableModel::SweepFolderRole).toString();
+        if (RunGroupModel::isGroup(index) && !m_closedSweeps.contains(folder)) m_closedSweeps << folder;
+    });
+    connect(m_view, &QTreeView::expanded, this, [this](const QModelIndex& index) {
+        if (RunGroupModel::isGroup(index))
+            m_closedSweeps.removeAll(index.data(RunTableModel::SweepFolderRole).toString());
+    });
     connect(m_view, &QTreeView::doubleClicked, this, &RunListPanel::startRename);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &RunListPanel::showContextMenu);
 
@@ -139,8 +169,79 @@ RunListPanel::RunListPanel(QWidget* parent)
     connect(remove, &QShortcut::activated, this, &RunListPanel::deleteSelected);
     // Space ticks the current run; without this the window's Space shortcut (start/pause) takes it.
     m_view->installEventFilter(this);
+    applyGroupRows();
     updateCount();
     updateButtons();
+}
+
+void RunListPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void RunListPanel::fitColumns() {
+    // Names come first: on a narrow column the epoch of fit, then the gap give way (both stay
+    // in the name's tooltip) so that at least this much of a name shows.
+    constexpr int kNameWidth = 150;
+    const QAbstractItemView* view = m_view;  // sizeHintForColumn is public there
+    int numbers = 0;
+    for (int column = RunTableModel::StatusColumn; column < RunTableModel::kColumnCount; ++column)
+        numbers += std::max(view->sizeHintForColumn(column), m_view->header()->sectionSizeHint(column));
+    const int room = m_view->viewport()->width() - m_view->indentation() - 2 * m_view->iconSize().width();
+    int spare = room - numbers;
+    for (int column : {int(RunTableModel::FitColumn), int(RunTableModel::GapColumn)}) {
+        const bool hide = spare < kNameWidth;
+        m_view->setColumnHidden(column, hide);
+        if (hide)
+            spare += std::max(view->sizeHintForColumn(column), m_view->header()->sectionSizeHint(column));
+    }
+}
+
+void RunListPanel::changeEvent(QEvent* event) {
+    // The dark theme arrives as a new application palette: swatches and status colours that
+    // follow it are drawn again at once, not at the next refresh.
+    if (event->type() == QEvent::PaletteChange) {
+        m_model->paletteChanged();
+        m_view->viewport()->update();
+    }
+    QWidget::changeEvent(event);
+}
+
+void RunListPanel::applyGroupRows() {
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QModelIndex item = m_sorted->index(row, 0);
+        const bool group = RunGroupModel::isGroup(item);
+        if (m_view->isFirstColumnSpanned(row, {}) != group) m_view->setFirstColumnSpanned(row, {}, group);
+        if (!group) continue;
+        const bool open = !m_closedSweeps.contains(item.data(RunTableModel::SweepFolderRole).toString());
+        if (m_view->isExpanded(item) != open) {
+            const QSignalBlocker blocker(m_view);  // not a choice of the user's
+            m_view->setExpanded(item, open);
+        }
+    }
+}
+
+void RunListPanel::setFilterText(const QString& text) {
+    if (m_filter->text() != text) m_filter->setText(text);  // comes back here
+    m_sorted->setFilterFixedString(text);
+    applyGroupRows();
+    updateCount();
+}
+
+bool RunListPanel::isSweepExpanded(const QString& sweepFolder) const {
+    for (int row = 0; row < m_sorted->rowCount(); ++row) {
+        const QModelIndex item = m_sorted->index(row, 0);
+        if (RunGroupModel::isGroup(item) &&
+            item.data(RunTableModel::SweepFolderRole).toString() == sweepFolder)
+            return m_view->isExpanded(item);
+    }
+    return false;
+}
+
+void RunListPanel::setSweepExpanded(const QString& sweepFolder, bool expanded) {
+    m_closedSweeps.removeAll(sweepFolder);
+    if (!expanded) m_closedSweeps << sweepFolder;
+    applyGroupRows();
 }
 
 bool RunListPanel::eventFilter(QObject* watched, QEvent* event) {
@@ -154,7 +255,16 @@ bool RunListPanel::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-QSize RunListPanel::sizeHint() const { return {280, QWidget::sizeHint().height()}; }
+QSize RunListPanel::sizeHint() const {
+    // Wide enough for the names when the screen has room for them: at most a quarter of it.
+    const QAbstractItemView* view = m_view;  // sizeHintForColumn is public there
+    int wanted = view->sizeHintForColumn(RunTableModel::NameColumn) + m_view->indentation() + 40;
+    for (int column = RunTableModel::StatusColumn; column < RunTableModel::kColumnCount; ++column)
+        wanted += std::max(view->sizeHintForColumn(column), m_view->header()->sectionSizeHint(column));
+    const QScreen* screen = this->screen();
+    const int limit = screen ? screen->availableGeometry().width() / 4 : 280;
+    return {std::clamp(wanted, 280, std::max(280, limit)), QWidget::sizeHint().height()};
+}
 
 void RunListPanel::setRunsRoot(const QString& root) {
     m_runsRoot = clean(root);
@@ -268,7 +378,19 @@ void RunListPanel::confirmEmptyTrash() {
 void RunListPanel::showContextMenu(const QPoint& position) {
     const QModelIndex at = m_view->indexAt(position);
     QMenu menu(this);
-    if (at.isValid()) {
+    if (RunGroupModel::isGroup(at)) {
+        const QModelIndex group = at.siblingAtColumn(0);
+        const QString folder = group.data(RunTableModel::SweepFolderRole).toString();
+        QStringList runs;
+        for (int row = 0; row < m_sorted->rowCount(group); ++row)
+            runs << m_sorted->directory(m_sorted->index(row, 0, group));
+        menu.addAction("Compare this sweep's runs", this, [this, runs]() {
+            setTicked(runs);
+            Q_EMIT compareRequested();
+        });
+        menu.addAction("Open sweep folder", this, [this, folder]() { openFolder(folder); });
+        menu.addSeparator();
+    } else if (at.isValid()) {
         m_view->setCurrentIndex(at.siblingAtColumn(RunTableModel::NameColumn));
         const QString directory = m_sorted->directory(at);
         const RunEntry* e = entry(directory);
@@ -307,8 +429,11 @@ void RunListPanel::updateUndoBar() {
 }
 
 void RunListPanel::updateCount() {
+    fitColumns();
     const int count = m_model->rowCount();
-    m_count->setText(count == 1 ? QString("1 run") : QString("%1 runs").arg(count));
+    const int shown = m_sorted->runCount();
+    const QString runs = count == 1 ? QString("1 run") : QString("%1 runs").arg(count);
+    m_count->setText(shown == count ? runs : QString("%1 of %2").arg(shown).arg(runs));
 }
 
 void RunListPanel::updateButtons() {

@@ -7,6 +7,7 @@
 #include "run/run_entry.h"
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
 class QTreeView;
 
@@ -22,6 +23,10 @@ class RunTrashController;
 // epochs to fit, a colour swatch and a tick box for the comparison. Rename edits the name in
 // place (F2); delete moves the run into the root's trash and can be undone. The list follows
 // new and removed folders by itself and has a refresh button for runs a CLI is still writing.
+// The runs of a sweep are listed under a group row for the sweep, which folds; the filter box
+// narrows the list to runs whose name, settings or sweep contain its text. Names use the
+// column's whole width and are shortened in the middle only when they do not fit; the tooltip
+// has the full name and settings. Colours follow the window's palette as soon as it changes.
 // The runs live in a RunTableModel, shown newest first through a RunSortFilterModel; deleting
 // goes through a RunTrashController.
 class RunListPanel : public QWidget {
@@ -61,6 +66,11 @@ public:
     void setTicked(const QStringList& directories);
     void setTicked(const QString& directory, bool ticked);
     QString selectedDirectory() const;
+    // Narrows the list as typing into the filter box does.
+    void setFilterText(const QString& text);
+    // Whether the sweep folder's group row is open.
+    bool isSweepExpanded(const QString& sweepFolder) const;
+    void setSweepExpanded(const QString& sweepFolder, bool expanded);
 
     // The added folders and the ticked runs, in the application settings.
     void saveState() const;
@@ -68,6 +78,8 @@ public:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 Q_SIGNALS:
     // The ticked runs changed, or their numbers did.
@@ -87,6 +99,10 @@ private:
     void updateUndoBar();
     void updateCount();
     void updateButtons();
+    // Opens the sweep rows the user has not closed and lets their names span the row.
+    void applyGroupRows();
+    // Hides the fit and gap columns while the column is too narrow for the names.
+    void fitColumns();
 
     QString m_runsRoot;
     QStringList m_extraFolders;
@@ -97,7 +113,9 @@ private:
     RunFolderWatcher* m_watcher;
 
     QTreeView* m_view;
+    QLineEdit* m_filter;
     QLabel* m_count;
+    QStringList m_closedSweeps;
     QPushButton* m_renameButton;
     QPushButton* m_deleteButton;
     QPushButton* m_openButton;

@@ -3,6 +3,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QDir>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QPainter>
@@ -13,6 +14,7 @@
 #include <exception>
 
 #include "run/run_library.h"
+#include "run/run_naming.h"
 #include "runs/run_palette.h"
 
 namespace shatter {
@@ -43,6 +45,16 @@ bool isTheoryRun(const RunEntry& entry) {
     return entry.readable && entry.record.info.kind != "training";
 }
 
+// More of a run's settings than the headline: what else tells runs of one name apart.
+QString moreSettings(const RunConfig& config) {
+    return QString("%1 epochs · batch %2 · momentum %3 · weight decay %4 · seed %5")
+        .arg(config.epochs)
+        .arg(config.batchSize)
+        .arg(config.momentum)
+        .arg(config.weightDecay)
+        .arg(qulonglong(config.seed));
+}
+
 QString nameTip(const RunEntry& entry) {
     QStringList tip;
     tip << "<b>" + QString::fromStdString(entry.displayName).toHtmlEscaped() + "</b>";
@@ -50,7 +62,16 @@ QString nameTip(const RunEntry& entry) {
         tip << QString::fromStdString(entry.record.info.kind + " run, " + entry.record.info.device)
                    .toHtmlEscaped();
     else if (!entry.settings.empty())
-        tip << QString::fromStdString(entry.settings).toHtmlEscaped();
+        tip << QString::fromStdString(entry.settings).toHtmlEscaped()
+            << moreSettings(entry.config()).toHtmlEscaped();
+    if (entry.readable && !isTheoryRun(entry)) {
+        const RunSummary& summary = entry.summary();
+        tip << QString("train %1% · test %2% · gap %3% · %4")
+                   .arg(percent(summary.trainAcc), percent(summary.testAcc), percent(summary.gap),
+                        summary.epochsToFit
+                            ? QString("fitted at epoch %1").arg(*summary.epochsToFit)
+                            : QString("not fitted"));
+    }
     if (!entry.sweep.empty())
         tip << "in sweep " + QString::fromStdString(entry.sweep).toHtmlEscaped();
     if (!entry.record.info.startedAt.empty()) tip << "started " + QString::fromStdString(entry.record.info.startedAt);
@@ -70,9 +91,16 @@ QString statusTip(const RunEntry& entry, const QString& status) {
     return tip;
 }
 
+// Status colours that read on the window's background, light or dark.
+QColor statusColour(const QColor& onLight) {
+    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    return dark ? onLight.lighter(150) : onLight;
+}
+
 }  // namespace
 
-RunTableModel::RunTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+RunTableModel::RunTableModel(QObject* parent)
+    : QAbstractTableModel(parent), m_slots(RunPalette::kColours) {}
 
 int RunTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_entries.size());
@@ -100,19 +128,65 @@ void RunTableModel::setSchedulerStates(const QHash<QString, QString>& states,
         Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1));
 }
 
-QIcon RunTableModel::swatch(const QString& directory) const {
-    const QColor colour = RunPalette::colourFor(directory);
-    auto cached = m_swatches.constFind(colour.rgb());
+QIcon RunTableModel::swatch(int slot) const {
+    auto cached = m_swatches.constFind(slot);
     if (cached != m_swatches.constEnd()) return *cached;
-    QPixmap pixmap(14, 14);
+    // The colour as a line in the run's style, in a box outlined in the text colour so that
+    // black reads on a dark background too.
+    const QColor colour = RunPalette::colour(slot);
+    const QColor outline = QGuiApplication::palette().color(QPalette::Text);
+    QPixmap pixmap(24, 14);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(colour.darker(130));
-    painter.setBrush(colour);
-    painter.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 2, 2);
+    QColor box = outline;
+    box.setAlpha(90);
+    painter.setPen(QPen(box, 1));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(QRectF(0.5, 0.5, 23, 13), 2, 2);
+    QPen line(colour == QColor(0, 0, 0) && outline.lightness() > 128 ? outline : colour, 3,
+              Qt::SolidLine, Qt::FlatCap);
+    // Qt's dashes are too long to show on a short swatch: the same patterns, shorter.
+    switch (RunPalette::lineStyle(slot)) {
+        case Qt::DashLine: line.setDashPattern({2, 1}); break;
+        case Qt::DotLine: line.setDashPattern({0.7, 1}); break;
+        case Qt::DashDotLine: line.setDashPattern({2, 1, 0.7, 1}); break;
+        case Qt::DashDotDotLine: line.setDashPattern({1.5, 0.8, 0.6, 0.8, 0.6, 0.8}); break;
+        default: break;
+    }
+    painter.setPen(line);
+    painter.drawLine(QPointF(3, 7), QPointF(21, 7));
     painter.end();
-    return *m_swatches.insert(colour.rgb(), QIcon(pixmap));
+    return *m_swatches.insert(slot, QIcon(pixmap));
+}
+
+void RunTableModel::paletteChanged() {
+    m_swatches.clear();
+    if (!m_entries.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, kColumnCount - 1),
+                           {Qt::ForegroundRole, Qt::DecorationRole});
+}
+
+int RunTableModel::colourSlot(const QString& directory) const {
+    return m_slots.slot(directory.toStdString());
+}
+
+void RunTableModel::relabel() {
+    std::vector<std::string> names;
+    std::vector<std::string> directories;
+    for (const RunEntry& entry : m_entries) {
+        names.push_back(entry.displayName);
+        directories.push_back(entry.directory);
+    }
+    RunNaming::distinguish(m_entries);
+    m_slots.assign(directories);
+    for (std::size_t row = 0; row < m_entries.size(); ++row) {
+        RunEntry& entry = m_entries[row];
+        const int slot = m_slots.slot(entry.directory);
+        if (entry.displayName == names[row] && entry.colourSlot == slot) continue;
+        entry.colourSlot = slot;
+        emitRowChanged(int(row));
+    }
 }
 
 QVariant RunTableModel::data(const QModelIndex& index, int role) const {
@@ -127,9 +201,23 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         case StatusRole:
             return statusOf(entry);
         case ColourRole:
-            return RunPalette::colourFor(directory);
+            return RunPalette::colour(entry.colourSlot);
+        case LineStyleRole:
+            return RunPalette::dash(entry.colourSlot);
         case ReadableRole:
             return entry.readable;
+        case SweepRole:
+            return QString::fromStdString(entry.sweep);
+        case SweepFolderRole:
+            return entry.sweep.empty() ? QString() : QFileInfo(directory).absolutePath();
+        case FilterTextRole:
+            return QStringList{QString::fromStdString(entry.displayName),
+                               QString::fromStdString(entry.settings),
+                               QString::fromStdString(entry.sweep),
+                               QString::fromStdString(entry.folderName), statusOf(entry)}
+                .join('\n');
+        case GroupRole:
+            return false;
         default:
             break;
     }
@@ -155,7 +243,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::CheckStateRole && column == NameColumn && entry.readable)
         return m_ticked.contains(directory) ? Qt::Checked : Qt::Unchecked;
-    if (role == Qt::DecorationRole && column == NameColumn) return swatch(directory);
+    if (role == Qt::DecorationRole && column == NameColumn) return swatch(entry.colourSlot);
     if (role == Qt::ToolTipRole && column == NameColumn) return nameTip(entry);
     if (role == Qt::ToolTipRole && column == StatusColumn) {
         const QString task = m_schedulerTasks.value(directory);
@@ -171,8 +259,8 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
         if (column == StatusColumn) {
             const QString status = statusOf(entry);
             if (status == "failed" || status == "diverged" || status == "unreadable")
-                return QBrush(QColor(200, 60, 40));
-            if (status == "finished") return QBrush(QColor(0, 140, 90));
+                return QBrush(statusColour(QColor(200, 60, 40)));
+            if (status == "finished") return QBrush(statusColour(QColor(0, 140, 90)));
         }
         if (!entry.readable) return QGuiApplication::palette().placeholderText();
     }
@@ -267,6 +355,7 @@ void RunTableModel::setEntries(std::vector<RunEntry> entries) {
         if (existing > row) removeRowAt(existing);  // its place in the order changed
         insertRow(row, std::move(entries[i]));
     }
+    relabel();
 }
 
 bool RunTableModel::refreshEntry(const QString& directory) {
@@ -291,6 +380,7 @@ void RunTableModel::updateEntry(const RunEntry& entry) {
             std::upper_bound(m_entries.begin(), m_entries.end(), entry, &RunLibrary::listedBefore);
         insertRow(int(at - m_entries.begin()), entry);
     }
+    relabel();
     if (m_ticked.contains(directory)) Q_EMIT comparisonChanged();
 }
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <vector>
 
+#include "run/run_colour_slots.h"
 #include "run/run_entry.h"
 
 namespace shatter {
@@ -16,6 +17,8 @@ namespace shatter {
 // for the comparison (Qt::CheckStateRole on the name) and renamed (setData on the name writes
 // config.json through RunLibrary). The model reads the run folders under its roots; a run in
 // progress can also be handed in from memory with updateEntry.
+// No two rows share a name (RunNaming) or a colour and line style (RunColourSlots over
+// RunPalette): a run keeps its colour while it is listed, and the comparison draws it in it.
 class RunTableModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -28,6 +31,11 @@ public:
         StatusRole,                        // "finished", ..., "running", "unreadable"
         ColourRole,                        // the run's colour in the list and the plots
         ReadableRole,                      // false for a folder that could not be read
+        LineStyleRole,                     // the run's line style index (RunPalette::dash)
+        SweepRole,                         // the sweep folder's name; empty outside a sweep
+        SweepFolderRole,                   // the sweep folder; empty outside a sweep
+        FilterTextRole,                    // name, settings, sweep and folder, for the filter
+        GroupRole,                         // true on a sweep's group row (RunGroupModel)
     };
 
     explicit RunTableModel(QObject* parent = nullptr);
@@ -78,6 +86,11 @@ public:
     // Errors go to errorOccurred.
     bool rename(const QString& directory, const QString& name);
 
+    // The application palette changed (dark theme): colours that follow it are drawn again.
+    void paletteChanged();
+    // The colour slot of a listed run (RunPalette); -1 when it is not listed.
+    int colourSlot(const QString& directory) const;
+
 Q_SIGNALS:
     // The ticked runs changed, or the numbers of a ticked run did.
     void comparisonChanged();
@@ -91,8 +104,11 @@ private:
     void insertRow(int row, RunEntry entry);
     void removeRowAt(int row);
     void emitRowChanged(int row);
+    // Names told apart and colour slots kept after rows came or went; rows that changed are
+    // reported.
+    void relabel();
     QString statusOf(const RunEntry& entry) const;
-    QIcon swatch(const QString& directory) const;
+    QIcon swatch(int slot) const;
 
     QStringList m_roots;
     std::vector<RunEntry> m_entries;
@@ -100,7 +116,8 @@ private:
     QString m_activeRun;
     QHash<QString, QString> m_schedulerStates;
     QHash<QString, QString> m_schedulerTasks;
-    mutable QHash<QRgb, QIcon> m_swatches;
+    RunColourSlots m_slots;
+    mutable QHash<int, QIcon> m_swatches;
 };
 
 }  // namespace shatter

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <exception>
+#include <utility>
 
 #include "common/queued_observer.h"
 #include "common/shatter_cli_path.h"
@@ -22,12 +23,17 @@ public:
         const QString name = QString::fromStdString(SweepPlan::pointName(point));
         const QString dir = QString::fromStdString(directory);
         const int epochs = point.epochs;
+        // The images come before the point's start, which starts the live run (and its
+        // gallery) over: they are handed on after it.
+        const SharedCorruptedDataset data = std::exchange(m_data, nullptr);
         post([=](SweepController* c) {
             c->m_current = index;
             c->m_count = count;
             Q_EMIT c->pointStarted(index, count, name, dir, epochs);
+            if (data) Q_EMIT c->dataPrepared(data);
         });
     }
+    void onPointData(const std::shared_ptr<const CorruptedDataset>& data) override { m_data = data; }
     void onPointSkipped(int index, int count, const std::string& name) override {
         const QString skipped = QString::fromStdString(name);
         post([=](SweepController* c) {
@@ -38,6 +44,9 @@ public:
     void onPointFinished(int index, int count, const RunSummary& summary) override {
         post([=](SweepController* c) { Q_EMIT c->pointFinished(index, count, summary); });
     }
+
+private:
+    SharedCorruptedDataset m_data;  // the point about to start's images
 };
 
 SweepController::SweepController(QObject* parent) : QObject(parent) { registerTrainingMetaTypes(); }

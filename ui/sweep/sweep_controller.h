@@ -47,6 +47,9 @@ Q_SIGNALS:
     void activeChanged(bool active);
     void pointStarted(int index, int count, const QString& name, const QString& runDirectory, int epochs);
     void pointSkipped(int index, int count, const QString& name);
+    // The training images of the point in progress (points run in this process only), so that
+    // the gallery follows the sweep as it follows a single run.
+    void dataPrepared(const shatter::SharedCorruptedDataset& data);
     void pointFinished(int index, int count, const shatter::RunSummary& summary);
     void started(const shatter::RunStart& start);
     void progress(const shatter::BatchProgress& progress);

@@ -13,15 +13,18 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 
 #include "corruption/corruption_level.h"
+#include "live/live_view.h"
 #include "live/training_controller.h"
 #include "model/model_catalog.h"
 #include "shatter_error.h"
+#include "sweep/dialog_placement.h"
 #include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_executor_panel.h"
@@ -49,6 +52,7 @@ SweepDialog::SweepDialog(SweepController* controller, SlurmSweepMonitor* slurm,
       m_cancel(new QPushButton("Cancel sweep")),
       m_close(new QPushButton("Close")) {
     setWindowTitle("Sweep the corruption level");
+    setModal(false);  // the live view, RUNS and the gallery stay usable during the sweep
     for (const ModelInfo& info : modelCatalog()) {
         auto* item = new QListWidgetItem(info.title, m_models);
         item->setData(Qt::UserRole, QString(info.key));
@@ -184,6 +188,19 @@ SweepDialog::SweepDialog(SweepController* controller, SlurmSweepMonitor* slurm,
     });
     updateSummary();
     setActive(m_controller->isActive());
+}
+
+void SweepDialog::showEvent(QShowEvent* event) {
+    QDialog::showEvent(event);
+    if (m_placed || !parentWidget()) return;
+    m_placed = true;  // where the user moves it afterwards is theirs
+    QWidget* window = parentWidget()->window();
+    const QWidget* charts = window->findChild<LiveView*>();
+    const QScreen* screen = window->screen();
+    if (!charts || !screen) return;
+    const QRect avoid(charts->mapToGlobal(QPoint(0, 0)), charts->size());
+    const QSize frame = frameGeometry().size().expandedTo(sizeHint());
+    move(DialogPlacement::clearOf(frame, avoid, window->frameGeometry(), screen->availableGeometry()));
 }
 
 SweepPlan SweepDialog::plan() const {

@@ -29,6 +29,8 @@ struct SweepStatus;
 // submitted as one array job into the shared folder, and the dialog lists each point's state
 // (pending, running, finished, ...) as the monitor reports it; Cancel runs scancel, and starting
 // it again resubmits the points without a finished run.
+// The dialog is not modal, and opens where it leaves the live charts in sight (DialogPlacement),
+// so that a sweep can be watched and the rest of the window used while it runs.
 class SweepDialog : public QDialog {
     Q_OBJECT
 
@@ -54,6 +56,9 @@ public:
 
 Q_SIGNALS:
     void sweepStarted(const QString& directory);
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 private:
     void updateSummary();
@@ -81,6 +86,7 @@ private:
     QPushButton* m_close;
     int m_epochCount = 0;
     QString m_point;
+    bool m_placed = false;
 };
 
 }  // namespace shatter

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/app_settings.h"
+#include "common/indicator_style.h"
 #include "common/wheel_guard.h"
 #include "data/cifar_download_dialog.h"
 #include "experiment/corruption_preview.h"
@@ -202,6 +203,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
         m_actions->presentation()->setChecked(theme.presentation);
         m_actions->dark()->setChecked(theme.dark);
     }
+    IndicatorStyle::install();  // check boxes and radio buttons that show on the dark palette
     QApplication::setPalette(theme.windowPalette(lightPalette));
     QApplication::setFont(theme.font(base));
     m_presetDescription->setStyleSheet(m_presetDescription->styleSheet());  // re-resolve palette()
@@ -236,12 +238,16 @@ QStringList MainWindow::exportFigureSet(const QString& folder) {
     std::vector<FigureSetExporter::NamedFigure> figures = m_figure1->figures();
     for (auto& live : m_live->figures()) figures.push_back(std::move(live));
     QString error;
+    QStringList missing;
     const QStringList files =
-        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error);
+        FigureSetExporter::write(folder, figures, m_gallery->data(), PlotTheme::current(), &error,
+                                 {{"figure1-three-panels", m_figure1->panels()}}, &missing);
     if (!error.isEmpty()) {
         showError(error);
         return {};
     }
+    if (!missing.isEmpty())
+        showError("The figure set in " + folder + " lacks " + missing.join("; ") + ".");
     return files;
 }
 
@@ -419,6 +425,7 @@ void MainWindow::wire() {
                 m_panel->setFullTrainSize(int(dataset->train.size()));
             });
     connect(m_controller, &TrainingController::dataPrepared, m_gallery, &SampleGallery::setData);
+    connect(m_sweeps, &SweepController::dataPrepared, m_gallery, &SampleGallery::setData);
     connect(m_controller, &TrainingController::finished, m_status, &StatusBar::showFinished);
     connect(m_controller, &TrainingController::failed, m_status, &StatusBar::showFailed);
     connect(m_controller, &TrainingController::failed, this, &MainWindow::showError);
