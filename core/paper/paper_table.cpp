@@ -64,6 +64,10 @@ RunConfig PaperTable::configFor(const PaperRow& row, const std::string& dataset,
     config.trainSize = trainSize;
     config.epochs = epochs > 0 ? epochs : defaultEpochs(row);
     config.stopWhenFit = row.randomLabels;
+    if (row.randomLabels) {
+        config.lrDecay = kRandomLabelsLrDecay;
+        config.fitThreshold = kRandomLabelsFitThreshold;
+    }
     return config;
 }
 

@@ -31,9 +31,16 @@ public:
     // The row a run's settings reproduce, if any: same network, true labels (level 0) or random
     // labels (labels at level 1), same random crop, weight decay on or off, CIFAR-10 data.
     static const PaperRow* rowFor(const RunConfig& config);
-    // Epochs a row trains by default: true labels 30, random labels up to 60 (stopping once
-    // fitted), which is when Shatter's MLPs are past the paper's numbers on CIFAR-10.
-    static int defaultEpochs(const PaperRow& row) { return row.randomLabels ? 60 : 30; }
+    // Epochs a row trains by default: true labels 30, random labels up to 100 (stopping once
+    // 99% of the random labels are fitted; MLP 1×512 got there in 61 on full CIFAR-10).
+    static int defaultEpochs(const PaperRow& row) { return row.randomLabels ? 100 : 30; }
+    // Random-label rows decay the learning rate by this factor per epoch instead of the
+    // recipe's 0.95: with 0.95 the rates of all epochs sum to 20 times the first one, and MLP
+    // 1×512 stalls near 91% of the random labels fitted (measured: 90.96% at epoch 43, gaining
+    // 0.06 points an epoch); with 0.98 it fits 99.1% by epoch 61 (docs/PAPER.md §5).
+    static constexpr double kRandomLabelsLrDecay = 0.98;
+    // The training accuracy at which a random-label row counts as fitted and stops.
+    static constexpr double kRandomLabelsFitThreshold = 0.99;
     // The settings of a row on a dataset: the paper's training recipe (docs/PAPER.md §4).
     // trainSize 0 keeps the full training set; epochs 0 means defaultEpochs.
     static RunConfig configFor(const PaperRow& row, const std::string& dataset,

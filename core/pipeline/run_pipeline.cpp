@@ -67,7 +67,9 @@ void RunPipeline::attach(Trainer& trainer) {
         std::lock_guard lock(m_controlMutex);
         m_trainer = &trainer;
         trainer.setPaused(m_paused);
+        if (m_stepRequested) trainer.step();
         if (m_learningRate) trainer.setLearningRate(*m_learningRate);
+        trainer.setEpochInterval(m_epochInterval);
     }
     // After publishing the trainer: a stop requested meanwhile is seen here or by requestStop().
     if (m_stopRequested) trainer.requestStop();
@@ -82,6 +84,7 @@ void RunPipeline::requestStop() {
     m_stopRequested = true;
     std::lock_guard lock(m_controlMutex);
     m_paused = false;
+    m_stepRequested = false;
     if (Trainer* trainer = m_trainer.load()) {
         trainer->setPaused(false);
         trainer->requestStop();
@@ -97,13 +100,27 @@ void RunPipeline::requestStopFromSignalHandler() {
 void RunPipeline::setPaused(bool paused) {
     std::lock_guard lock(m_controlMutex);
     m_paused = paused;
+    m_stepRequested = false;
     if (Trainer* trainer = m_trainer.load()) trainer->setPaused(paused);
+}
+
+void RunPipeline::step() {
+    std::lock_guard lock(m_controlMutex);
+    m_paused = false;
+    m_stepRequested = true;
+    if (Trainer* trainer = m_trainer.load()) trainer->step();
 }
 
 void RunPipeline::setLearningRate(double learningRate) {
     std::lock_guard lock(m_controlMutex);
     m_learningRate = learningRate;
     if (Trainer* trainer = m_trainer.load()) trainer->setLearningRate(learningRate);
+}
+
+void RunPipeline::setEpochInterval(double seconds) {
+    std::lock_guard lock(m_controlMutex);
+    m_epochInterval = seconds;
+    if (Trainer* trainer = m_trainer.load()) trainer->setEpochInterval(seconds);
 }
 
 }  // namespace shatter

@@ -21,9 +21,9 @@ class Trainer;
 // (RunPreparation), create the run folder (RunWriter), train (Trainer), and report every step to
 // a RunObserver and every trainer report to both the run folder and the observer.
 //
-// Stop, pause and the learning rate may be set from any thread at any time, also before the
-// trainer exists: the pipeline keeps them and hands them to the trainer when it starts. A stop
-// requested before training starts still gives a run folder, with status "stopped".
+// Stop, pause, step, the learning rate and the pace may be set from any thread at any time, also
+// before the trainer exists: the pipeline keeps them and hands them to the trainer when it starts.
+// A stop requested before training starts still gives a run folder, with status "stopped".
 class RunPipeline {
 public:
     // Run folders go into `root` (created if missing).
@@ -54,8 +54,12 @@ public:
     // The same for a signal handler that interrupts the thread inside run(): atomics only.
     void requestStopFromSignalHandler();
     void setPaused(bool paused);
+    // One more epoch, then paused again (Trainer::step).
+    void step();
     // Takes effect from the next batch; later epochs decay from the new value.
     void setLearningRate(double learningRate);
+    // Seconds from one epoch's end to the next (Trainer::setEpochInterval); 0: no waiting.
+    void setEpochInterval(double seconds);
 
 private:
     RunSummary train(Trainer& trainer, TrainingObserver& observer);
@@ -73,7 +77,9 @@ private:
     std::mutex
         m_controlMutex;  // guards the fields below and the trainer's lifetime for other threads
     bool m_paused = false;
+    bool m_stepRequested = false;
     std::optional<double> m_learningRate;
+    double m_epochInterval = 0.0;
 };
 
 }  // namespace shatter

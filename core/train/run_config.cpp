@@ -216,9 +216,10 @@ void RunConfig::mergeJson(const nlohmann::json& json, const std::string& origin)
     };
     for (const auto& item : json.items()) {
         // "run" holds what a run directory's config.json records about the run itself; a preset
-        // file adds "title" and "description". None of them is a setting.
-        const bool informational =
-            item.key() == "run" || item.key() == "title" || item.key() == "description";
+        // file adds "title", "description" and "pace" (how fast the window shows it, see
+        // EpochPace). None of them is a setting of the run.
+        const bool informational = item.key() == "run" || item.key() == "title" ||
+                                   item.key() == "description" || item.key() == "pace";
         if (!informational && find(item.key()) == nullptr) {
             throw ConfigError(origin + ": unknown key '" + item.key() + "'");
         }

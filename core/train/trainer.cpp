@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "model/model_factory.h"
 #include "shatter_error.h"
 #include "train/compute_device.h"
+#include "train/epoch_pacer.h"
 #include "train/fused_sgd.h"
 #include "train/preprocessor.h"
 #include "util/seeded_random.h"
@@ -36,6 +38,14 @@ constexpr int kExplodingEpochsInARow = 2;
 constexpr double kProgressIntervalSeconds = 0.25;
 
 double seconds(Clock::duration d) { return std::chrono::duration<double>(d).count(); }
+
+// Why a run diverged, in one sentence: which loss, when, at which learning rate, what to try.
+std::string divergenceMessage(const char* loss, const char* when, int epoch, double learningRate) {
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", learningRate);
+    return std::string(loss) + " became infinite or NaN " + when + " epoch " +
+           std::to_string(epoch) + " at learning rate " + rate + "; try a smaller learning rate";
+}
 
 struct Evaluation {
     double loss = 0.0;
@@ -62,6 +72,7 @@ struct EpochPass {
     bool diverged = false;
     double learningRateUsed = 0.0;
     double seconds = 0.0;  // without the time spent paused
+    Clock::duration pausedFor{};
 };
 
 struct Trainer::Impl {
@@ -70,6 +81,9 @@ struct Trainer::Impl {
     std::atomic<bool> stopRequested{false};
     std::atomic<bool> paused{false};
     std::atomic<double> requestedLearningRate{NAN};
+    std::mutex stepMutex;  // makes a step's end and setPaused() from another thread exclusive
+    bool pauseAfterEpoch = false;  // a step is in progress (guarded by stepMutex)
+    EpochPacer pacer;
 
     // Set up by prepare() for one run.
     Clock::time_point runStart;
@@ -110,6 +124,8 @@ struct Trainer::Impl {
                                   SeededRandom& random);
     // Waits while paused; returns the time spent waiting.
     Clock::duration waitWhilePaused();
+    // At the end of an epoch's training: pauses when a step ends here; true if so.
+    bool endStep();
 };
 
 Trainer::Trainer(RunConfig config, const CorruptedDataset& data)
@@ -118,7 +134,21 @@ Trainer::Trainer(RunConfig config, const CorruptedDataset& data)
 Trainer::~Trainer() = default;
 
 void Trainer::requestStop() { m_impl->stopRequested = true; }
-void Trainer::setPaused(bool paused) { m_impl->paused = paused; }
+
+void Trainer::setPaused(bool paused) {
+    std::lock_guard lock(m_impl->stepMutex);
+    m_impl->pauseAfterEpoch = false;
+    m_impl->paused = paused;
+}
+
+void Trainer::step() {
+    std::lock_guard lock(m_impl->stepMutex);
+    m_impl->pauseAfterEpoch = true;
+    m_impl->paused = false;
+}
+
+void Trainer::setEpochInterval(double seconds) { m_impl->pacer.setInterval(seconds); }
+
 void Trainer::setLearningRate(double learningRate) { m_impl->requestedLearningRate = learningRate; }
 
 RunSummary Trainer::run(TrainingObserver& observer) {
@@ -149,6 +179,14 @@ Clock::duration Trainer::Impl::waitWhilePaused() {
     const Clock::time_point start = Clock::now();
     while (paused && !stopRequested) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     return Clock::now() - start;
+}
+
+bool Trainer::Impl::endStep() {
+    std::lock_guard lock(stepMutex);
+    if (!pauseAfterEpoch) return false;
+    pauseAfterEpoch = false;
+    paused = true;
+    return true;
 }
 
 Evaluation Trainer::Impl::evaluate(Classifier& model, const torch::Tensor& images,
@@ -302,6 +340,7 @@ EpochPass Trainer::Impl::trainOneEpoch(int epoch, SeededRandom& orderRandom,
         return pass;
     }
     pass.seconds = seconds(Clock::now() - epochStart - pausedFor);
+    pass.pausedFor = pausedFor;
     if (!pass.diverged && !std::isfinite(lossSum.item<double>())) pass.diverged = true;
     return pass;
 }
@@ -354,8 +393,9 @@ bool Trainer::Impl::weightsFinite() const {
 }
 
 std::string Trainer::Impl::explosionAfter(const EpochMetrics& m) {
-    const std::string advice =
-        " (learning rate " + std::to_string(m.lr) + "); try a smaller learning rate";
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%g", m.lr);
+    const std::string advice = std::string(" at learning rate ") + rate + "; try a smaller learning rate";
     if (!weightsFinite()) {
         return "the weights became infinite or NaN in epoch " + std::to_string(m.epoch) + advice;
     }
@@ -392,6 +432,7 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
     SeededRandom orderRandom(SeededRandom::deriveSeed(config.seed, kBatchOrder));
     SeededRandom cropRandom(SeededRandom::deriveSeed(config.seed, kCrops));
     double samplesPerSecondSum = 0.0;
+    pacer.start(Clock::now());
 
     for (int epoch = 1; epoch <= config.epochs; ++epoch) {
         const EpochPass pass = trainOneEpoch(epoch, orderRandom, cropRandom, observer);
@@ -399,21 +440,22 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
             summary.status = RunStatus::Stopped;
             break;
         }
+        pacer.postpone(pass.pausedFor);
         if (pass.diverged) {
             summary.status = RunStatus::Diverged;
-            summary.message = "the training loss became infinite or NaN in epoch " +
-                              std::to_string(epoch) + " (learning rate " +
-                              std::to_string(pass.learningRateUsed) +
-                              "); try a smaller learning rate";
+            summary.message =
+                divergenceMessage("the training loss", "in", epoch, pass.learningRateUsed);
             break;
         }
-        const std::optional<EpochReport> report = evaluateEpoch(epoch, pass);
+        const bool stepEnded = endStep();
+        std::optional<EpochReport> report = evaluateEpoch(epoch, pass);
         if (!report) {
             summary.status = RunStatus::Diverged;
-            summary.message = "the evaluation loss became infinite or NaN after epoch " + std::to_string(epoch) +
-                              "; try a smaller learning rate";
+            summary.message =
+                divergenceMessage("the evaluation loss", "after", epoch, pass.learningRateUsed);
             break;
         }
+        report->pausedAfter = stepEnded;
         summarizeEpoch(report->metrics, summary, samplesPerSecondSum);
         observer.onEpoch(*report);
         if (std::string explosion = explosionAfter(report->metrics); !explosion.empty()) {
@@ -424,6 +466,9 @@ RunSummary Trainer::Impl::run(TrainingObserver& observer) {
 
         learningRate *= config.lrDecay;
         if (config.stopWhenFit && summary.epochsToFit) break;
+        if (epoch < config.epochs) {
+            pacer.waitAfter(epoch, [this]() { return stopRequested || paused; });
+        }
     }
     observer.onFinished(summary);
     return summary;

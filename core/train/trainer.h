@@ -11,9 +11,10 @@ namespace shatter {
 // Trains one of the paper's networks on a corrupted dataset with SGD, as RunConfig says, on the
 // calling thread. After every epoch it evaluates the whole training set (against the assigned
 // labels) and the test set and reports an EpochReport. Other threads may call requestStop(),
-// setPaused() and setLearningRate() at any time; the loop checks them between batches.
-// A non-finite loss, non-finite weights, or a finite loss exploding far above its starting value
-// for consecutive epochs ends the run with status "diverged" and one message saying why.
+// setPaused(), step(), setLearningRate() and setEpochInterval() at any time; the loop checks
+// them between batches. A non-finite loss, non-finite weights, or a finite loss exploding far
+// above its starting value for consecutive epochs ends the run with status "diverged" and one
+// message saying why.
 class Trainer {
 public:
     // `data` is read during run() and must outlive the trainer.
@@ -27,7 +28,14 @@ public:
     RunSummary run(TrainingObserver& observer);
 
     void requestStop();
+    // Pauses between two batches, or resumes; either ends a step in progress.
     void setPaused(bool paused);
+    // Trains until the end of the epoch in progress (or the next one, when paused between
+    // epochs), then pauses again; that epoch's report has pausedAfter set.
+    void step();
+    // Seconds from one epoch's end to the next, for demonstrations (EpochPacer); 0: as fast as
+    // possible. The wait counts neither as the epoch's time nor towards samples per second.
+    void setEpochInterval(double seconds);
     // Takes effect from the next batch; later epochs decay from the new value.
     void setLearningRate(double learningRate);
 

@@ -37,7 +37,8 @@ struct EpochReport {
     EpochMetrics metrics;
     std::vector<int> predictions;
     std::vector<int> fittedSince;
-    double elapsedSeconds = 0.0;
+    double elapsedSeconds = 0.0;  // since the run started, pauses and pacing included
+    bool pausedAfter = false;     // a step ended with this epoch: the trainer is paused now
 };
 
 // The trainer calls these on its own thread; implementations must not block for long.

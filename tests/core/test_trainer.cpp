@@ -1,4 +1,6 @@
 #include <QtTest>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <thread>
 
@@ -19,13 +21,19 @@ public:
     std::vector<EpochReport> epochs;
     RunStart start;
     RunSummary summary;
-    bool finished = false;
+    std::atomic<bool> finished{false};
     int stopAfterEpoch = 0;
     Trainer* trainer = nullptr;
+    std::atomic<int> epochCount{0};
+    std::atomic<bool> started{false};
 
-    void onStarted(const RunStart& s) override { start = s; }
+    void onStarted(const RunStart& s) override {
+        start = s;
+        started = true;
+    }
     void onEpoch(const EpochReport& report) override {
         epochs.push_back(report);
+        ++epochCount;
         if (stopAfterEpoch > 0 && report.metrics.epoch == stopAfterEpoch) trainer->requestStop();
     }
     void onFinished(const RunSummary& s) override {
@@ -33,6 +41,28 @@ public:
         finished = true;
     }
 };
+
+using Clock = std::chrono::steady_clock;
+
+// Waits up to `seconds` for `done`, checking every few milliseconds.
+template <typename Done>
+bool waitFor(Done done, double seconds = 30.0) {
+    const Clock::time_point end = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                                     std::chrono::duration<double>(seconds));
+    while (!done()) {
+        if (Clock::now() > end) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
+}
+
+// How often `part` occurs in `text`.
+int occurrences(const std::string& text, const std::string& part) {
+    int count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++count;
+    return count;
+}
 
 RunConfig smallConfig() {
     RunConfig config;
@@ -174,6 +204,138 @@ private Q_SLOTS:
         QCOMPARE(toString(summary.status), std::string("diverged"));
         QVERIFY(QString::fromStdString(summary.message).contains("learning rate"));
         QVERIFY(observer.finished);
+        // One sentence: which loss, when, at which rate, what to try; nothing said twice.
+        const std::string& message = summary.message;
+        QVERIFY2(message.find("at learning rate 90;") != std::string::npos, message.c_str());
+        QCOMPARE(occurrences(message, "learning rate"), 2);  // the rate used, the advice
+        QCOMPARE(occurrences(message, "try a smaller"), 1);
+        QCOMPARE(occurrences(message, "epoch"), 1);
+    }
+
+    void pacingSpacesEpochsWithoutCountingTheWait() {
+        // Epochs of 200 tiny images take a few milliseconds; paced, they arrive 0.2 s apart,
+        // while their training time and throughput stay what they were.
+        RunConfig config = smallConfig();
+        config.epochs = 4;
+        const CorruptedDataset data = RunPreparation::prepare(config, m_dataset);
+        Trainer trainer(config, data);
+        trainer.setEpochInterval(0.2);
+        RecordingObserver observer;
+        const Clock::time_point start = Clock::now();
+        QCOMPARE(toString(trainer.run(observer).status), std::string("finished"));
+        const double total = std::chrono::duration<double>(Clock::now() - start).count();
+        QCOMPARE(int(observer.epochs.size()), 4);
+        // Epoch k+1 starts once k intervals have passed since training started, so the reports
+        // come an interval apart, give or take the difference in the epochs' own times.
+        for (std::size_t i = 1; i < observer.epochs.size(); ++i) {
+            const double at = observer.epochs[i].elapsedSeconds;
+            QVERIFY2(at >= 0.2 * double(i),
+                     qPrintable(QString("epoch %1 at %2 s").arg(i + 1).arg(at)));
+            const double apart = at - observer.epochs[i - 1].elapsedSeconds;
+            QVERIFY2(
+                apart >= 0.1,
+                qPrintable(QString("epochs %1 and %2: %3 s apart").arg(i).arg(i + 1).arg(apart)));
+        }
+        for (const EpochReport& report : observer.epochs) {
+            const EpochMetrics& m = report.metrics;
+            QVERIFY2(m.epochSeconds < 0.19, qPrintable(QString::number(m.epochSeconds)));
+            QCOMPARE(m.samplesPerSecond, 200.0 / m.epochSeconds);
+        }
+        // No wait after the last epoch: three intervals, not four.
+        QVERIFY2(total < 0.6 + 0.15 + 1.0, qPrintable(QString::number(total)));
+    }
+
+    void stopDuringAPacedWaitIsPrompt() {
+        RunConfig config = smallConfig();
+        config.epochs = 3;
+        const CorruptedDataset data = RunPreparation::prepare(config, m_dataset);
+        Trainer trainer(config, data);
+        trainer.setEpochInterval(30.0);
+        RecordingObserver observer;
+        RunSummary summary;
+        std::thread worker([&] { summary = trainer.run(observer); });
+        QVERIFY(waitFor([&] { return observer.epochCount >= 1; }));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));  // well inside the wait
+        const Clock::time_point stop = Clock::now();
+        trainer.requestStop();
+        worker.join();
+        const double took = std::chrono::duration<double>(Clock::now() - stop).count();
+        QVERIFY2(took < 0.5, qPrintable(QString::number(took)));
+        QCOMPARE(toString(summary.status), std::string("stopped"));
+        QCOMPARE(summary.epochs, 1);
+    }
+
+    void theIntervalCanChangeMidRun() {
+        RunConfig config = smallConfig();
+        config.epochs = 3;
+        const CorruptedDataset data = RunPreparation::prepare(config, m_dataset);
+        Trainer trainer(config, data);
+        trainer.setEpochInterval(30.0);
+        RecordingObserver observer;
+        std::thread worker([&] { trainer.run(observer); });
+        QVERIFY(waitFor([&] { return observer.epochCount >= 1; }));
+        trainer.setEpochInterval(0.0);  // as fast as possible from here
+        const bool quick = waitFor([&] { return bool(observer.finished); }, 5.0);
+        if (!quick) trainer.requestStop();
+        worker.join();
+        QVERIFY(quick);
+        QCOMPARE(int(observer.epochs.size()), 3);
+    }
+
+    void stepFromPausedTrainsExactlyOneEpoch() {
+        RunConfig config = smallConfig();
+        config.epochs = 4;
+        const CorruptedDataset data = RunPreparation::prepare(config, m_dataset);
+        Trainer trainer(config, data);
+        trainer.setPaused(true);
+        RecordingObserver observer;
+        std::thread worker([&] { trainer.run(observer); });
+        QVERIFY(waitFor([&] { return bool(observer.started); }));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const int beforeStep = observer.epochCount;
+
+        trainer.step();
+        QVERIFY(waitFor([&] { return observer.epochCount >= 1; }));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // paused again: no more
+        const int afterFirstStep = observer.epochCount;
+        trainer.step();
+        QVERIFY(waitFor([&] { return observer.epochCount >= 2; }));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const int afterSecondStep = observer.epochCount;
+        const bool stillRunning = !observer.finished;
+
+        trainer.setPaused(false);  // resumes to the end
+        worker.join();
+        QCOMPARE(beforeStep, 0);
+        QCOMPARE(afterFirstStep, 1);
+        QCOMPARE(afterSecondStep, 2);
+        QVERIFY(stillRunning);
+        QVERIFY(observer.epochs[0].pausedAfter);
+        QVERIFY(observer.epochs[1].pausedAfter);
+        QVERIFY(!observer.epochs[2].pausedAfter);
+        QCOMPARE(int(observer.epochs.size()), 4);
+        QCOMPARE(toString(observer.summary.status), std::string("finished"));
+        // The time spent paused between steps is not training time.
+        for (const EpochReport& report : observer.epochs)
+            QVERIFY(report.metrics.epochSeconds < 0.3);
+    }
+
+    void pausingDuringAStepCancelsIt() {
+        RunConfig config = smallConfig();
+        config.epochs = 2;
+        const CorruptedDataset data = RunPreparation::prepare(config, m_dataset);
+        Trainer trainer(config, data);
+        trainer.setPaused(true);
+        RecordingObserver observer;
+        std::thread worker([&] { trainer.run(observer); });
+        QVERIFY(waitFor([&] { return bool(observer.started); }));
+        trainer.step();
+        trainer.setPaused(false);  // resumed during the step: no pause at the epoch's end
+        const bool ran = waitFor([&] { return bool(observer.finished); }, 10.0);
+        if (!ran) trainer.requestStop();
+        worker.join();
+        QVERIFY(ran);
+        QCOMPARE(int(observer.epochs.size()), 2);
     }
 
     // A loss that stays finite but explodes (Fashion-MNIST at lr 5: 2.4e9, 3e12, 9e13, ... with

@@ -370,7 +370,14 @@ void TestMainWindow::settingsPersistBetweenLaunches() {
     QCOMPARE(restored.trainSize, 1234);
     QCOMPARE(restored.epochs, 7);
     QCOMPARE(restored.seed, std::uint64_t(42));
-    QCOMPARE(again.transportBar()->currentPreset(), QString("Classroom: random labels"));
+    // Edited settings are no longer the preset's: the box says "custom settings".
+    QCOMPARE(again.transportBar()->currentPreset(), QString());
+
+    // Settings that still are a preset's come back as that preset.
+    again.applyPreset("Classroom: random labels");
+    again.close();
+    MainWindow third;
+    QCOMPARE(third.transportBar()->currentPreset(), QString("Classroom: random labels"));
 }
 
 void TestMainWindow::manyRunsInOneWindowKeepMemoryBounded() {

@@ -18,7 +18,9 @@ public:
     static const Setting<int> currentView;  // index of the view tab
     // The experiment panel.
     static const Setting<QString> experimentConfig;  // RunConfig as JSON
-    static const Setting<QString> experimentPreset;
+    static const Setting<QString> experimentPreset;  // empty: custom settings
+    // The transport bar.
+    static const Setting<QString> demoPace;  // EpochPace::key(): "fast", "1/s", "30s", ...
     // The RUNS column.
     static const Setting<QStringList> extraRunFolders;  // folders added to the library
     static const Setting<QStringList> tickedRuns;       // run folders ticked for comparison

@@ -19,13 +19,16 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include "common/app_settings.h"
 #include "corruption/corruption_level.h"
 #include "corruption/corruption_mode.h"
+#include "experiment/strict_spin_box.h"
 #include "model/model_catalog.h"
 #include "model/parameter_count.h"
+#include "run/settings_diff.h"
 #include "train/compute_device.h"
 
 namespace shatter {
@@ -34,12 +37,22 @@ namespace {
 
 const char* kBuiltIn = "builtin";
 
-QDoubleSpinBox* doubleSpin(double low, double high, int decimals, double step) {
-    auto* spin = new QDoubleSpinBox;
-    spin->setRange(low, high);
+using StrictDoubleBox = StrictSpinBox<QDoubleSpinBox>;
+using StrictIntBox = StrictSpinBox<QSpinBox>;
+
+StrictDoubleBox* doubleSpin(const QString& name, double low, double high, int decimals,
+                            double step) {
+    auto* spin = new StrictDoubleBox(name);
     spin->setDecimals(decimals);
+    spin->setRange(low, high);
     spin->setSingleStep(step);
-    spin->setKeyboardTracking(false);
+    return spin;
+}
+
+StrictIntBox* intSpin(const QString& name, int low, int high, int step = 1) {
+    auto* spin = new StrictIntBox(name);
+    spin->setRange(low, high);
+    spin->setSingleStep(step);
     return spin;
 }
 
@@ -54,8 +67,36 @@ ExperimentPanel::ExperimentPanel(QWidget* parent) : QWidget(parent) {
     layout->addWidget(buildRegularizers());
     layout->addWidget(buildOptimizer());
     layout->addWidget(buildRun());
+    m_notice = new QLabel;
+    m_notice->setObjectName("panelNotice");
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet("QLabel { color: #b3261e; }");
+    m_notice->setVisible(false);
+    layout->addWidget(m_notice);
     layout->addStretch(1);
     setConfig(RunConfig{});
+}
+
+template <typename Box>
+Box* ExperimentPanel::strict(Box* box) {
+    box->onRefused = [this, box](const QString& message) {
+        showNotice(message);
+        QToolTip::showText(box->mapToGlobal(QPoint(0, box->height())), message, box);
+    };
+    return box;
+}
+
+void ExperimentPanel::showNotice(const QString& message) {
+    m_notice->setText(message);
+    m_notice->setVisible(!message.isEmpty());
+}
+
+QString ExperimentPanel::notice() const { return m_notice->text(); }
+
+void ExperimentPanel::changed() {
+    if (m_filling) return;
+    showNotice({});
+    Q_EMIT edited();
 }
 
 QGroupBox* ExperimentPanel::buildData() {
@@ -82,19 +123,14 @@ QGroupBox* ExperimentPanel::buildData() {
     m_getCifar->setToolTip("Download the official CIFAR-10 binary archive (163 MB)");
     form->addRow("", m_getCifar);
 
-    m_trainSize = new QSpinBox;
-    m_trainSize->setRange(0, 1000000);
-    m_trainSize->setSingleStep(500);
+    // Up to the engine's limit; the dataset's size is checked when the run starts.
+    m_trainSize = strict(intSpin("Training images", 0, int(RunConfig::kMaxExamples), 500));
     m_trainSize->setSpecialValueText("all");
     m_trainSize->setGroupSeparatorShown(true);
-    m_trainSize->setKeyboardTracking(false);
     form->addRow("Training images", m_trainSize);
-    m_testSize = new QSpinBox;
-    m_testSize->setRange(0, 1000000);
-    m_testSize->setSingleStep(500);
+    m_testSize = strict(intSpin("Test images", 0, int(RunConfig::kMaxExamples), 500));
     m_testSize->setSpecialValueText("all");
     m_testSize->setGroupSeparatorShown(true);
-    m_testSize->setKeyboardTracking(false);
     form->addRow("Test images", m_testSize);
 
     connect(m_dataset, &QComboBox::currentIndexChanged, this, [this]() {
@@ -102,12 +138,12 @@ QGroupBox* ExperimentPanel::buildData() {
         m_folder->setText(kind == kBuiltIn ? QString() : rememberedFolder(kind));
         updateDatasetRow();
         Q_EMIT datasetChanged(datasetSpec());
-        Q_EMIT edited();
+        changed();
     });
     connect(m_browse, &QPushButton::clicked, this, &ExperimentPanel::browseFolder);
     connect(m_trainSize, &QSpinBox::valueChanged, this, &ExperimentPanel::updateReadouts);
     for (QSpinBox* size : {m_trainSize, m_testSize})
-        connect(size, &QSpinBox::valueChanged, this, &ExperimentPanel::edited);
+        connect(size, &QSpinBox::valueChanged, this, &ExperimentPanel::changed);
     return box;
 }
 
@@ -122,7 +158,7 @@ QGroupBox* ExperimentPanel::buildModel() {
     layout->addWidget(m_parameters);
     connect(m_model, &QComboBox::currentIndexChanged, this, [this]() {
         updateReadouts();
-        Q_EMIT edited();
+        changed();
     });
     return box;
 }
@@ -164,11 +200,11 @@ QGroupBox* ExperimentPanel::buildCorruption() {
     connect(m_corruption, &QButtonGroup::idToggled, this, [this](int, bool checked) {
         if (!checked) return;
         updateReadouts();
-        Q_EMIT edited();
+        changed();
     });
     connect(m_level, &QSlider::valueChanged, this, [this]() {
         updateReadouts();
-        Q_EMIT edited();
+        changed();
     });
     return box;
 }
@@ -176,44 +212,50 @@ QGroupBox* ExperimentPanel::buildCorruption() {
 QGroupBox* ExperimentPanel::buildRegularizers() {
     auto* box = new QGroupBox("Regularizers");
     auto* form = new QFormLayout(box);
-    m_weightDecay = doubleSpin(0.0, 1.0, 5, 0.0001);
+    m_weightDecay = strict(doubleSpin("Weight decay", 0.0, 1.0, 6, 0.0001));
     m_weightDecay->setToolTip("ℓ2 penalty on the weights (the paper used it in Table 1)");
     form->addRow("Weight decay", m_weightDecay);
-    m_dropout = doubleSpin(0.0, 0.9, 2, 0.1);
+    m_dropout = strict(doubleSpin("Dropout", 0.0, 0.99, 2, 0.1));
     form->addRow("Dropout", m_dropout);
     m_randomCrop = new QCheckBox("Random crop (augmentation)");
     form->addRow("", m_randomCrop);
+    for (QDoubleSpinBox* spin : {m_weightDecay, m_dropout})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::changed);
+    connect(m_randomCrop, &QCheckBox::toggled, this, &ExperimentPanel::changed);
     return box;
 }
 
 QGroupBox* ExperimentPanel::buildOptimizer() {
     auto* box = new QGroupBox("Optimizer (SGD)");
     auto* form = new QFormLayout(box);
-    m_learningRate = doubleSpin(0.0001, 10.0, 4, 0.001);
-    m_learningRate->setToolTip("Can be changed while a run is going");
+    // The engine takes any rate below 100: large ones are how divergence is shown.
+    m_learningRate = strict(doubleSpin("Learning rate", 0.000001, 99.99, 6, 0.001));
+    m_learningRate->setToolTip("From 0.000001 to 99.99; can be changed while a run is going");
     form->addRow("Learning rate", m_learningRate);
-    m_lrDecay = doubleSpin(0.01, 1.0, 3, 0.01);
+    m_lrDecay = strict(doubleSpin("Decay / epoch", 0.001, 1.0, 3, 0.01));
     m_lrDecay->setToolTip("Multiplied into the learning rate after every epoch");
     form->addRow("Decay / epoch", m_lrDecay);
-    m_momentum = doubleSpin(0.0, 0.99, 2, 0.05);
+    m_momentum = strict(doubleSpin("Momentum", 0.0, 0.99, 2, 0.05));
     form->addRow("Momentum", m_momentum);
-    m_batchSize = new QSpinBox;
-    m_batchSize->setRange(1, 4096);
+    // Up to the engine's limit; at most the training images, checked when the run starts.
+    m_batchSize = strict(intSpin("Batch size", 1, int(RunConfig::kMaxBatchSize)));
     form->addRow("Batch size", m_batchSize);
-    m_epochs = new QSpinBox;
-    m_epochs->setRange(1, 100000);
+    m_epochs = strict(intSpin("Epochs", 1, int(RunConfig::kMaxEpochs)));
     form->addRow("Epochs", m_epochs);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, [this](double value) {
         if (m_running) Q_EMIT learningRateChanged(value);
     });
+    for (QDoubleSpinBox* spin : {m_learningRate, m_lrDecay, m_momentum})
+        connect(spin, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::changed);
+    for (QSpinBox* spin : {m_batchSize, m_epochs})
+        connect(spin, &QSpinBox::valueChanged, this, &ExperimentPanel::changed);
     return box;
 }
 
 QGroupBox* ExperimentPanel::buildRun() {
     auto* box = new QGroupBox("Run");
     auto* form = new QFormLayout(box);
-    m_seed = new QSpinBox;
-    m_seed->setRange(0, 2147483647);
+    m_seed = strict(intSpin("Seed", 0, 2147483647));
     form->addRow("Seed", m_seed);
     m_device = new QComboBox;
     m_device->addItem("Auto", "auto");
@@ -229,6 +271,9 @@ QGroupBox* ExperimentPanel::buildRun() {
     form->addRow("Device", m_device);
     m_stopWhenFit = new QCheckBox("Stop once the training set is fitted");
     form->addRow("", m_stopWhenFit);
+    connect(m_seed, &QSpinBox::valueChanged, this, &ExperimentPanel::changed);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &ExperimentPanel::changed);
+    connect(m_stopWhenFit, &QCheckBox::toggled, this, &ExperimentPanel::changed);
     return box;
 }
 
@@ -257,7 +302,7 @@ void ExperimentPanel::browseFolder() {
     m_folder->setText(folder);
     rememberFolder(kind, folder);
     Q_EMIT datasetChanged(datasetSpec());
-    Q_EMIT edited();
+    changed();
 }
 
 QString ExperimentPanel::rememberedFolder(const QString& kind) {
@@ -356,6 +401,7 @@ RunConfig ExperimentPanel::config() const {
 
 void ExperimentPanel::setConfig(const RunConfig& config) {
     m_base = config;
+    m_filling = true;
     const QString spec = QString::fromStdString(config.dataset);
     const int colon = spec.indexOf(':');
     const QString kind = colon < 0 ? QString(kBuiltIn) : spec.left(colon);
@@ -394,8 +440,17 @@ void ExperimentPanel::setConfig(const RunConfig& config) {
     m_seed->setValue(int(config.seed));
     m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromStdString(config.device))));
     m_stopWhenFit->setChecked(config.stopWhenFit);
+    m_filling = false;
     updateDatasetRow();
+    // A value the form cannot hold (a seed beyond its range, say) is said, not hidden.
+    const std::vector<std::string> differing = SettingsDiff::differing({config, this->config()});
+    QStringList keys;
+    for (const std::string& key : differing) keys << QString::fromStdString(key);
+    showNotice(keys.isEmpty()
+                   ? QString()
+                   : "Not every setting fits the form; changed to fit: " + keys.join(", ") + ".");
     Q_EMIT datasetChanged(datasetSpec());
+    Q_EMIT edited();
 }
 
 void ExperimentPanel::setRunning(bool running) {

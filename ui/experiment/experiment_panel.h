@@ -23,7 +23,9 @@ namespace shatter {
 // The settings of the next run: data, model (with its parameter count next to the number of
 // training images), corruption mode and level (with how many labels or images it will change),
 // regularizers, optimizer, seed and device. While a run is active everything is locked except
-// the learning rate, which changes the running trainer live.
+// the learning rate, which changes the running trainer live. A number typed outside a field's
+// limits is never changed silently: the field keeps its value and the panel says why, naming
+// the setting and its limits.
 class ExperimentPanel : public QWidget {
     Q_OBJECT
 
@@ -46,10 +48,15 @@ public:
     QLabel* levelReadout() const { return m_levelReadout; }
     QLabel* parameterReadout() const { return m_parameters; }
     QDoubleSpinBox* learningRateBox() const { return m_learningRate; }
+    QSpinBox* batchSizeBox() const { return m_batchSize; }
+    // The last refusal of a typed number ("Learning rate: 5000 is not accepted; ..."); empty
+    // once a setting has been changed since.
+    QString notice() const;
 
 Q_SIGNALS:
     void learningRateChanged(double learningRate);
     void datasetChanged(const QString& spec);
+    // The settings changed, by hand or through setConfig() (once per call).
     void edited();
 
 private:
@@ -64,10 +71,16 @@ private:
     void updateReadouts();
     QString datasetKind() const;
     int trainImages() const;
+    // Emits edited() unless setConfig() is filling the form.
+    void changed();
+    void showNotice(const QString& message);
+    template <typename Box>
+    Box* strict(Box* box);
 
     RunConfig m_base;  // settings without a widget (name, threads, fit threshold) pass through
     int m_fullTrainSize = 60000;
     bool m_running = false;
+    bool m_filling = false;  // inside setConfig()
     mutable std::map<std::string, std::int64_t> m_parameterCache;
 
     QComboBox* m_dataset = nullptr;
@@ -94,6 +107,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QComboBox* m_device = nullptr;
     QCheckBox* m_stopWhenFit = nullptr;
+    QLabel* m_notice = nullptr;
 };
 
 }  // namespace shatter

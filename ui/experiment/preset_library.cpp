@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "experiment/experiment_panel.h"
+#include "run/settings_diff.h"
 #include "shatter_error.h"
 
 // The presets live in a static library: make sure its resources are registered.
@@ -28,8 +29,16 @@ Preset PresetLibrary::parse(const QByteArray& bytes, const QString& origin) {
     if (json.contains("description") && json.at("description").is_string()) {
         preset.description = QString::fromStdString(json.at("description").get<std::string>());
     }
+    if (json.contains("pace")) {
+        if (!json.at("pace").is_string()) {
+            throw ConfigError(origin.toStdString() + ": \"pace\" must be a string such as \"30s\"");
+        }
+        preset.pace =
+            EpochPace::parse(json.at("pace").get<std::string>(), origin.toStdString() + ": pace");
+    }
     json.erase("title");
     json.erase("description");
+    json.erase("pace");
     if (json.contains("dataset") && json.at("dataset").is_string()) {
         QString dataset = QString::fromStdString(json.at("dataset").get<std::string>());
         if (dataset.contains("@CIFAR10@")) {
@@ -45,6 +54,10 @@ Preset PresetLibrary::parse(const QByteArray& bytes, const QString& origin) {
     preset.config.mergeJson(json, origin.toStdString());
     preset.config.validate();
     return preset;
+}
+
+bool Preset::matches(const RunConfig& settings) const {
+    return SettingsDiff::differing({config, settings}).empty();
 }
 
 const std::vector<Preset>& PresetLibrary::all() {

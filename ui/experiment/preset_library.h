@@ -6,15 +6,21 @@
 #include <QString>
 #include <QStringList>
 
+#include "train/epoch_pace.h"
 #include "train/run_config.h"
 
 namespace shatter {
 
-// A named set of settings: a JSON file of RunConfig keys plus "title" and "description".
+// A named set of settings: a JSON file of RunConfig keys plus "title", "description" and an
+// optional "pace" ("30s", "1/s", "fast": how fast the window shows the run, see EpochPace).
 struct Preset {
     QString title;
     QString description;
     RunConfig config;
+    std::optional<EpochPace> pace;  // none: applying the preset leaves the pace as it is
+
+    // Whether `settings` are still this preset's (the same run, whatever the display name).
+    bool matches(const RunConfig& settings) const;
 };
 
 // The presets compiled into the application (resources/presets/*.json). A dataset written

@@ -12,6 +12,8 @@ void LiveRun::follow(TrainingController* controller) {
     connect(controller, &TrainingController::started, this, &LiveRun::started);
     connect(controller, &TrainingController::progress, this, &LiveRun::progress);
     connect(controller, &TrainingController::epochEnded, this, &LiveRun::addEpoch);
+    connect(controller, &TrainingController::finished, this, &LiveRun::finish);
+    connect(controller, &TrainingController::failed, this, &LiveRun::fail);
     connect(controller, &TrainingController::stateChanged, this,
             [this](TrainingController::State state) {
                 if (state == TrainingController::State::Idle) end();
@@ -49,5 +51,9 @@ void LiveRun::addEpoch(const EpochReport& report) {
 }
 
 void LiveRun::end() { setDirectory({}); }
+
+void LiveRun::finish(const RunSummary& summary) { Q_EMIT finished(summary); }
+
+void LiveRun::fail(const QString& message) { Q_EMIT failed(message); }
 
 }  // namespace shatter

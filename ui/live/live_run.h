@@ -30,6 +30,9 @@ public:
     void addEpoch(const EpochReport& report);
     // No run in progress any more; the history stays for the charts.
     void end();
+    // How the run ended: its summary, or why it could not start or failed (both may come).
+    void finish(const RunSummary& summary);
+    void fail(const QString& message);
 
     const RunHistory& history() const { return m_history; }
     // The folder of the run in progress; empty when none.
@@ -41,6 +44,8 @@ Q_SIGNALS:
     void started(const shatter::RunStart& start);
     void progress(const shatter::BatchProgress& progress);
     void epochAdded(const shatter::EpochReport& report);
+    void finished(const shatter::RunSummary& summary);
+    void failed(const QString& message);
 
 private:
     RunHistory m_history;

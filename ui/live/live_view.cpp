@@ -76,6 +76,8 @@ LiveView::LiveView(const LiveRun* run, QWidget* parent)
 
     connect(run, &LiveRun::begun, this, &LiveView::begin);
     connect(run, &LiveRun::epochAdded, this, &LiveView::scheduleRedraw);
+    connect(run, &LiveRun::finished, this, &LiveView::showEnd);
+    connect(run, &LiveRun::failed, this, &LiveView::showFailure);
     connect(run, &LiveRun::directoryChanged, this, &LiveView::describeRun);
 }
 
@@ -111,6 +113,18 @@ void LiveView::begin(int epochs) {
         chart.plot->setEpochCount(epochs);
     }
     redraw();
+}
+
+void LiveView::showEnd(const RunSummary& summary) {
+    if (m_run->history().latest()) return;  // the score of the last epoch stays
+    m_score->setText(
+        QString("Run %1 before its first epoch. Press <b>Start</b> (or Space) to train.")
+            .arg(QString::fromStdString(toString(summary.status)).toHtmlEscaped()));
+}
+
+void LiveView::showFailure(const QString& message) {
+    if (m_run->history().latest()) return;
+    m_score->setText("<b>Not run:</b> " + message.section('\n', 0, 0).left(160).toHtmlEscaped());
 }
 
 void LiveView::scheduleRedraw() {

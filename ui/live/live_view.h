@@ -6,6 +6,7 @@
 
 #include "common/plot_theme.h"
 #include "figure/figure_data.h"
+#include "train/run_summary.h"
 
 class QLabel;
 
@@ -47,6 +48,9 @@ private:
     void begin(int epochs);
     // Reads the run folder's name and settings into the charts' export caption.
     void describeRun(const QString& directory);
+    // A run that ended before its first epoch says so in place of "waiting for the first epoch".
+    void showEnd(const RunSummary& summary);
+    void showFailure(const QString& message);
     void scheduleRedraw();
     void redraw();
     std::vector<FigureData::Series> curvesOf(const Chart& chart) const;

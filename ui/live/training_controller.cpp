@@ -18,6 +18,9 @@ class TrainingController::SignalObserver : public QueuedObserver<TrainingControl
 public:
     using QueuedObserver::QueuedObserver;
 
+    void onEpoch(const EpochReport& report) override {
+        post([report](TrainingController* c) { c->onEpoch(report); });
+    }
     void onDataPrepared(const std::shared_ptr<const CorruptedDataset>& data) override {
         post([data](TrainingController* c) { Q_EMIT c->dataPrepared(data); });
     }
@@ -52,20 +55,45 @@ void TrainingController::start(const RunConfig& config) {
     m_runDirectory.clear();
     m_pipeline = std::make_unique<RunPipeline>(config, runsRoot().toStdString());
     m_pipeline->setDatasetLoader([this](const std::string& spec) { return dataset(spec); });
+    m_pipeline->setEpochInterval(m_pace.epochInterval(config.epochs));
+    m_stepping = false;
     setState(State::Preparing);
     m_worker = std::thread([this]() { work(); });
 }
 
 void TrainingController::setPaused(bool paused) {
     if (m_state != State::Running && m_state != State::Paused) return;
+    m_stepping = false;
     m_pipeline->setPaused(paused);
     setState(paused ? State::Paused : State::Running);
 }
 
+void TrainingController::step() {
+    if (m_state != State::Paused) return;
+    m_stepping = true;
+    m_pipeline->step();
+    setState(State::Running);
+}
+
+void TrainingController::onEpoch(const EpochReport& report) {
+    Q_EMIT epochEnded(report);
+    // The trainer paused itself at the end of the stepped epoch.
+    if (report.pausedAfter && m_stepping && m_state == State::Running) {
+        m_stepping = false;
+        setState(State::Paused);
+    }
+}
+
 void TrainingController::stop() {
     if (!isActive()) return;
+    m_stepping = false;
     m_pipeline->requestStop();
     setState(State::Stopping);
+}
+
+void TrainingController::setPace(const EpochPace& pace) {
+    m_pace = pace;
+    if (m_pipeline && isActive()) m_pipeline->setEpochInterval(pace.epochInterval(m_config.epochs));
 }
 
 void TrainingController::setLearningRate(double learningRate) {
@@ -128,9 +156,8 @@ void TrainingController::work() {
         const RunSummary summary = m_pipeline->run(reporter);
         QString error;
         if (summary.status == RunStatus::Diverged) {
-            error = QString("The run diverged at epoch %1: %2\nTry a smaller learning rate.")
-                        .arg(summary.epochs + 1)
-                        .arg(QString::fromStdString(summary.message));
+            // The message says when, at which learning rate and what to try, once.
+            error = "The run diverged: " + QString::fromStdString(summary.message) + ".";
         } else if (summary.status == RunStatus::Failed) {
             error = "Training failed: " + QString::fromStdString(summary.message);
         }

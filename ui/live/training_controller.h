@@ -10,6 +10,7 @@
 #include <QString>
 
 #include "data/dataset.h"
+#include "train/epoch_pace.h"
 #include "train/run_config.h"
 #include "live/training_types.h"
 
@@ -19,8 +20,8 @@ class RunPipeline;
 
 // Runs one training run at a time (a RunPipeline) on a worker thread, keeping the last dataset in
 // memory between runs of the same source. The pipeline's reports arrive on the GUI thread as
-// signals carrying plain structs. Stop, pause and the learning rate go to the pipeline, which
-// holds them until its trainer exists.
+// signals carrying plain structs. Stop, pause, step, the learning rate and the pace go to the
+// pipeline, which holds them until its trainer exists.
 class TrainingController : public QObject {
     Q_OBJECT
 
@@ -41,9 +42,16 @@ public:
 
     // Starts a run (ignored while one is active). Errors arrive through failed().
     void start(const RunConfig& config);
+    // Running <-> Paused; ignored in the other states.
     void setPaused(bool paused);
+    // While paused: trains one more epoch and pauses again (Paused -> Running -> Paused, with
+    // stateChanged each time); ignored in the other states.
+    void step();
     void stop();
     void setLearningRate(double learningRate);
+    // How fast epochs follow each other, for this run (from its current epoch) and the next.
+    void setPace(const EpochPace& pace);
+    EpochPace pace() const { return m_pace; }
     // Stops the run and waits for the worker; the run directory keeps every finished epoch.
     void shutdown();
 
@@ -66,12 +74,15 @@ private:
 
     void work();
     void setState(State state);
+    void onEpoch(const EpochReport& report);
     std::shared_ptr<const Dataset> dataset(const std::string& spec);
     void joinPreload();
 
     State m_state = State::Idle;
     RunConfig m_config;
     QString m_runDirectory;
+    EpochPace m_pace;
+    bool m_stepping = false;  // a step is in progress: its epoch's report pauses the state
     std::thread m_worker;
     std::thread m_preloader;
     // The run in progress, or the last one; replaced only while no worker runs.

@@ -8,6 +8,7 @@ void registerTrainingMetaTypes() {
     qRegisterMetaType<EpochReport>();
     qRegisterMetaType<RunSummary>();
     qRegisterMetaType<SharedCorruptedDataset>();
+    qRegisterMetaType<EpochPace>();
 }
 
 }  // namespace shatter

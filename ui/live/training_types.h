@@ -5,6 +5,7 @@
 #include <QMetaType>
 
 #include "corruption/corrupted_dataset.h"
+#include "train/epoch_pace.h"
 #include "train/training_observer.h"
 
 namespace shatter {
@@ -22,3 +23,4 @@ Q_DECLARE_METATYPE(shatter::BatchProgress)
 Q_DECLARE_METATYPE(shatter::EpochReport)
 Q_DECLARE_METATYPE(shatter::RunSummary)
 Q_DECLARE_METATYPE(shatter::SharedCorruptedDataset)
+Q_DECLARE_METATYPE(shatter::EpochPace)

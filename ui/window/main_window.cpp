@@ -28,6 +28,7 @@
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
 #include "experiment/preset_library.h"
+#include "experiment/preset_tracker.h"
 #include "figures/figure1_view.h"
 #include "figures/figure_set_exporter.h"
 #include "live/live_run.h"
@@ -65,6 +66,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_runs(new RunListPanel),
       m_compare(new CompareView),
       m_presetDescription(new QLabel),
+      m_presetTracker(new PresetTracker(this)),
       m_sweeps(new SweepController(this)),
       m_slurm(new SlurmSweepMonitor(this)),
       m_figure1(new Figure1View),
@@ -89,6 +91,7 @@ MainWindow::MainWindow(QWidget* parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(m_panel->sizeHint().width() + 20);
 
+    m_presetDescription->setObjectName("presetBanner");
     m_presetDescription->setWordWrap(true);
     m_presetDescription->setVisible(false);
     m_presetDescription->setContentsMargins(8, 4, 8, 4);
@@ -152,6 +155,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_runs->setRunsRoot(TrainingController::runsRoot());
     wireLiveRun();
     wire();
+    wireDemoControls();
     wireSweeps();
     wireMemorizationAndPaper();
     wireSlurmSweeps();
@@ -169,6 +173,7 @@ void MainWindow::wireActions() {
     connect(m_actions->pause(), &QAction::triggered, this, [this]() {
         m_controller->setPaused(m_controller->state() != TrainingController::State::Paused);
     });
+    connect(m_actions->step(), &QAction::triggered, m_controller, &TrainingController::step);
     connect(m_actions->stop(), &QAction::triggered, m_controller, &TrainingController::stop);
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::openSweep);
     connect(m_actions->exportFigureSet(), &QAction::triggered, this, [this]() {
@@ -413,7 +418,6 @@ void MainWindow::wire() {
         m_previewSpec = spec;
         m_controller->preloadDataset(spec);
     });
-    connect(m_panel, &ExperimentPanel::edited, this, [this]() { m_presetDescription->setVisible(false); });
 
     connect(m_panel->getCifarButton(), &QPushButton::clicked, this, &MainWindow::getCifar);
 
@@ -444,16 +448,38 @@ bool MainWindow::applyPreset(const QString& title) {
     try {
         const std::optional<Preset> preset = PresetLibrary::find(title);
         if (!preset) return false;
+        // The preset box and the banner follow from the tracker once the panel is filled.
+        m_presetTracker->choose(preset->title);
         m_panel->setConfig(preset->config);
-        m_transport->setCurrentPreset(preset->title);
-        m_presetDescription->setText("<b>" + preset->title.toHtmlEscaped() + "</b> — " +
-                                     preset->description.toHtmlEscaped());
-        m_presetDescription->setVisible(true);
+        if (preset->pace) setPace(*preset->pace);
         return true;
     } catch (const std::exception& error) {
         showError(QString::fromStdString(error.what()));
         return false;
     }
+}
+
+void MainWindow::wireDemoControls() {
+    connect(m_transport, &TransportBar::stepRequested, m_controller, &TrainingController::step);
+    connect(m_transport, &TransportBar::paceChosen, this, &MainWindow::setPace);
+    connect(m_panel, &ExperimentPanel::edited, this,
+            [this]() { m_presetTracker->check(m_panel->config()); });
+    connect(m_presetTracker, &PresetTracker::matched, this, &MainWindow::showPresetMatch);
+}
+
+void MainWindow::showPresetMatch(const QString& title, const QString& description) {
+    // Custom settings: the box says so and the preset's description no longer applies.
+    m_transport->setCurrentPreset(title);
+    m_presetDescription->setText(title.isEmpty() ? QString()
+                                                 : "<b>" + title.toHtmlEscaped() + "</b> — " +
+                                                       description.toHtmlEscaped());
+    m_presetDescription->setVisible(!title.isEmpty());
+}
+
+void MainWindow::setPace(const EpochPace& pace) {
+    m_transport->setPace(pace);
+    m_controller->setPace(pace);
+    AppSettings::demoPace.setValue(QString::fromStdString(pace.key()));
 }
 
 void MainWindow::startRun() {
@@ -547,14 +573,19 @@ void MainWindow::restoreSettings() {
     resize(QSize(1280, 800).boundedTo(available.size()));
     if (AppSettings::windowGeometry.isSet()) restoreGeometry(AppSettings::windowGeometry.value());
     if (AppSettings::windowState.isSet()) restoreState(AppSettings::windowState.value());
+    try {
+        setPace(EpochPace::parse(AppSettings::demoPace.value().toStdString()));
+    } catch (const std::exception&) {
+        setPace(EpochPace::fastest());  // a pace from another version
+    }
     const QString saved = AppSettings::experimentConfig.value();
     bool restored = false;
     if (!saved.isEmpty()) {
         try {
             RunConfig config;
             config.mergeJson(nlohmann::json::parse(saved.toStdString()), "saved settings");
+            m_presetTracker->choose(AppSettings::experimentPreset.value());
             m_panel->setConfig(config);
-            m_transport->setCurrentPreset(AppSettings::experimentPreset.value());
             restored = true;
         } catch (const std::exception&) {
             // Settings from another version: fall back to the classroom preset.

@@ -25,6 +25,8 @@ class SweepController;
 class SweepDialog;
 class TheoryView;
 class LiveRun;
+class PresetTracker;
+struct EpochPace;
 class LiveView;
 class MemorizationView;
 class PaperView;
@@ -47,6 +49,8 @@ public:
     bool applyPreset(const QString& title);
     void startRun();
     void togglePause();
+    // The pace of this run and the next ones, shown in the transport bar and remembered.
+    void setPace(const EpochPace& pace);
     // Opens the "Get CIFAR-10…" download; on success the panel switches to the new folder.
     CifarDownloadDialog* getCifar();
     // Opens the sweep dialog with the panel's settings as the base of every run.
@@ -82,6 +86,8 @@ public:
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
     CompareView* compareView() const { return m_compare; }
+    // The banner above the views that describes the preset the settings match.
+    QLabel* presetBanner() const { return m_presetDescription; }
     TheoryView* theoryView() const { return m_theory; }
 
 protected:
@@ -103,6 +109,9 @@ private:
     void restoreSettings();
     void saveSettings() const;
     void onStateChanged(TrainingController::State state);
+    // Step, the pace and the preset box/banner that follow the panel's settings.
+    void wireDemoControls();
+    void showPresetMatch(const QString& title, const QString& description);
 
     TrainingController* m_controller;
     TransportBar* m_transport;
@@ -117,6 +126,7 @@ private:
     RunListPanel* m_runs;
     CompareView* m_compare;
     QLabel* m_presetDescription;
+    PresetTracker* m_presetTracker;
     SweepController* m_sweeps;
     SlurmSweepMonitor* m_slurm;
     Figure1View* m_figure1;

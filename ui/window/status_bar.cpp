@@ -30,6 +30,7 @@ QString StatusBar::clock(double seconds) {
 
 void StatusBar::beginRun(int epochs) {
     m_epochs = epochs;
+    m_ended = false;
     m_epoch->setText(QString("epoch 0/%1").arg(epochs));
     m_speed->clear();
     m_time->setText("0:00 elapsed");
@@ -75,16 +76,24 @@ void StatusBar::showState(TrainingController::State state) {
 }
 
 void StatusBar::showFinished(const RunSummary& summary) {
-    QString text = QString("Run %1 after %2 epochs: train %3 %, test %4 %")
+    m_ended = true;
+    QString text = QString("Run %1 after %2 epochs: ")
                        .arg(QString::fromStdString(toString(summary.status)))
-                       .arg(summary.epochs)
-                       .arg(100.0 * summary.trainAcc, 0, 'f', 1)
-                       .arg(100.0 * summary.testAcc, 0, 'f', 1);
+                       .arg(summary.epochs);
+    if (summary.status == RunStatus::Diverged || summary.status == RunStatus::Failed) {
+        m_state->setText(text +
+                         QString::fromStdString(summary.message).section('\n', 0, 0).left(160));
+        return;
+    }
+    text += QString("train %1 %, test %2 %")
+                .arg(100.0 * summary.trainAcc, 0, 'f', 1)
+                .arg(100.0 * summary.testAcc, 0, 'f', 1);
     if (summary.epochsToFit) text += QString(" · fitted at epoch %1").arg(*summary.epochsToFit);
     m_state->setText(text);
 }
 
 void StatusBar::showFailed(const QString& message) {
+    if (m_ended) return;
     m_state->setText("Not run: " + message.section('\n', 0, 0).left(160));
 }
 

@@ -21,8 +21,10 @@ public:
     void showProgress(const BatchProgress& progress);
     void showEpoch(const EpochReport& report);
     void showState(TrainingController::State state);
+    // How the run ended: its numbers, or for a diverged or failed run why.
     void showFinished(const RunSummary& summary);
-    // A run that could not start or failed: the first line of why, in place of "Loading…".
+    // A run that could not start: the first line of why, in place of "Loading…". A run that
+    // ended with a summary keeps the summary's line.
     void showFailed(const QString& message);
 
     QString epochText() const;
@@ -33,6 +35,7 @@ private:
     static QString clock(double seconds);
 
     int m_epochs = 0;
+    bool m_ended = false;  // showFinished was called for the current run
     QLabel* m_device;
     QLabel* m_epoch;
     QLabel* m_speed;
