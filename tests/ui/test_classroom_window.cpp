@@ -118,6 +118,15 @@ void TestClassroomWindow::fitsTheScreenWithAndWithoutPresentationMode() {
         qInfo("presentation %d: minimum size %dx%d, frame %dx%d at %d,%d", presentation, minimum.width(),
               minimum.height(), window.frameGeometry().width(), window.frameGeometry().height(),
               window.frameGeometry().x(), window.frameGeometry().y());
+        for (QWidget* part : QList<QWidget*>{window.centralWidget(), window.experimentDock(), window.runsDock(),
+                                             window.samplesDock(), window.findChild<QToolBar*>("transport")}) {
+            qInfo("  %s: minimum %dx%d%s", qPrintable(part->objectName()), part->minimumSizeHint().width(),
+                  part->minimumSizeHint().height(), part->isVisible() ? "" : " (hidden)");
+        }
+        for (int i = 0; i < window.viewTabs()->count(); ++i) {
+            const QSize page = window.viewTabs()->widget(i)->minimumSizeHint();
+            qInfo("  view %s: minimum %dx%d", qPrintable(window.viewTabs()->tabText(i)), page.width(), page.height());
+        }
         QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
                  qPrintable(QString("minimum size %1x%2").arg(minimum.width()).arg(minimum.height())));
         QVERIFY(available.contains(window.frameGeometry()));

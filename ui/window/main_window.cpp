@@ -14,7 +14,6 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -105,21 +104,21 @@ MainWindow::MainWindow(QWidget* parent)
     previewScroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(previewScroll, "Corruption preview");
 
-    auto* centre = new QSplitter(Qt::Vertical);
-    centre->addWidget(m_live);
-    centre->addWidget(m_tabs);
-    centre->setStretchFactor(0, 3);
-    centre->setStretchFactor(1, 2);
-    centre->setChildrenCollapsible(false);
 
     auto* right = new QWidget;
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_presetDescription);
-    m_views->addTab(centre, "Live");
+    m_views->addTab(m_live, "Live");
     m_views->addTab(m_compare, "Compare");
     m_views->addTab(m_figure1, "Figure 1");
-    m_views->addTab(m_memorization, "Memorization");
+    // Four charts in a grid: on a narrow screen they scroll rather than widen the window.
+    auto* memorizationScroll = new QScrollArea;
+    memorizationScroll->setWidget(m_memorization);
+    memorizationScroll->setWidgetResizable(true);
+    memorizationScroll->setFrameShape(QFrame::NoFrame);
+    m_memorizationPage = memorizationScroll;
+    m_views->addTab(memorizationScroll, "Memorization");
     m_views->addTab(m_paper, "Paper");
     addTheoryTab();
     m_views->setDocumentMode(true);
@@ -136,19 +135,28 @@ MainWindow::MainWindow(QWidget* parent)
     m_runsDock->setWidget(m_runs);
     for (QDockWidget* dock : {m_experimentDock, m_runsDock})
         dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
-    m_layout = new WindowLayout(this, m_experimentDock, m_runsDock,
-                                {m_toolbar, m_status, menuBar(), m_tabs, m_presetDescription});
+    // The gallery and the corruption preview: under the charts, or beside them on a short screen.
+    m_samplesDock = new QDockWidget("Samples");
+    m_samplesDock->setObjectName("samplesDock");
+    m_samplesDock->setWidget(m_tabs);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_layout = new WindowLayout(this, {m_experimentDock, m_runsDock, m_samplesDock},
+                                {m_toolbar, m_status, menuBar(), m_presetDescription});
     QAction* showExperiment = m_experimentDock->toggleViewAction();
     showExperiment->setText("&Experiment panel");
     showExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction* showRuns = m_runsDock->toggleViewAction();
     showRuns->setText("&Runs");
     showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
-    for (QAction* action : {showExperiment, showRuns}) {
+    QAction* showSamples = m_samplesDock->toggleViewAction();
+    showSamples->setText("&Samples and corruption preview");
+    showSamples->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    for (QAction* action : {showExperiment, showRuns, showSamples}) {
         action->setShortcutContext(Qt::ApplicationShortcut);
         addAction(action);
     }
-    m_actions->fillMenus(menuBar(), {showExperiment, showRuns});
+    m_actions->fillMenus(menuBar(), {showExperiment, showRuns, showSamples});
     wireActions();
 
     m_transport->setPresets(PresetLibrary::titles());
@@ -286,15 +294,15 @@ void MainWindow::wireMemorizationAndPaper() {
     // Both tabs read run folders: they refresh when shown, and the Memorization tab after every
     // epoch of the run in training while it is shown.
     connect(m_views, &QTabWidget::currentChanged, this, [this]() {
-        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+        if (m_views->currentWidget() == m_memorizationPage) m_memorization->showRun(memorizationRun());
         if (m_views->currentWidget() == m_paper) m_paper->setEntries(m_runs->entries());
     });
     connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
-        if (m_views->currentWidget() == m_memorization)
+        if (m_views->currentWidget() == m_memorizationPage)
             m_memorization->showRun(m_liveRun->directory());
     });
     connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() {
-        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+        if (m_views->currentWidget() == m_memorizationPage) m_memorization->showRun(memorizationRun());
     });
     connect(m_paper, &PaperView::runMissingRequested, this, [this](const QStringList& keys) {
         QMessageBox::information(

@@ -82,6 +82,7 @@ public:
     WindowLayout* windowLayout() const { return m_layout; }
     QDockWidget* experimentDock() const { return m_experimentDock; }
     QDockWidget* runsDock() const { return m_runsDock; }
+    QDockWidget* samplesDock() const { return m_samplesDock; }
     // "Live" and "Compare".
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
@@ -139,6 +140,8 @@ private:
     QToolBar* m_toolbar = nullptr;
     QDockWidget* m_experimentDock = nullptr;
     QDockWidget* m_runsDock = nullptr;
+    QDockWidget* m_samplesDock = nullptr;
+    QWidget* m_memorizationPage = nullptr;  // the Memorization tab: the view in a scroll area
     bool m_shownOnce = false;
     QPointer<SweepDialog> m_sweepDialog;
     QString m_previewSpec;

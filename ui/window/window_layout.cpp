@@ -3,22 +3,29 @@
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QScreen>
+#include <QTimer>
 #include <algorithm>
 
 namespace shatter {
 
-WindowLayout::WindowLayout(QMainWindow* window, QDockWidget* experiment, QDockWidget* runs,
-                           QVector<QWidget*> chrome)
-    : QObject(window), m_window(window), m_experiment(experiment), m_runs(runs), m_chrome(std::move(chrome)) {}
+WindowLayout::WindowLayout(QMainWindow* window, Docks docks, QVector<QWidget*> chrome)
+    : QObject(window), m_window(window), m_docks(docks), m_chrome(std::move(chrome)) {}
+
+QVector<QWidget*> WindowLayout::docks() const { return {m_docks.experiment, m_docks.runs, m_docks.samples}; }
 
 void WindowLayout::arrangeFor(const QRect& available) {
-    m_window->addDockWidget(Qt::LeftDockWidgetArea, m_experiment);
+    m_window->addDockWidget(Qt::LeftDockWidgetArea, m_docks.experiment);
     if (available.width() < kWideScreen) {
-        m_window->tabifyDockWidget(m_experiment, m_runs);
-        m_experiment->raise();
+        m_window->tabifyDockWidget(m_docks.experiment, m_docks.runs);
     } else {
-        m_window->addDockWidget(Qt::RightDockWidgetArea, m_runs);
+        m_window->addDockWidget(Qt::RightDockWidgetArea, m_docks.runs);
     }
+    if (available.height() < kTallScreen) {
+        m_window->tabifyDockWidget(m_docks.experiment, m_docks.samples);
+    } else {
+        m_window->addDockWidget(Qt::BottomDockWidgetArea, m_docks.samples);
+    }
+    m_docks.experiment->raise();
 }
 
 QVector<WindowLayout::Shown> WindowLayout::remember(const QVector<QWidget*>& widgets) const {
@@ -37,21 +44,20 @@ void WindowLayout::setPresentation(bool on) {
     if (on == m_presentation) return;
     m_presentation = on;
     if (on) {
-        m_beforePresentation = remember({m_experiment, m_runs});
-        m_experiment->hide();
-        m_runs->hide();
+        m_beforePresentation = remember(docks());
+        for (QWidget* dock : docks()) dock->hide();
     } else {
         restore(m_beforePresentation);
     }
-    fitIntoScreen();
+    // Once the new type sizes are laid out.
+    QTimer::singleShot(0, this, &WindowLayout::fitIntoScreen);
 }
 
 void WindowLayout::setChartsOnly(bool on) {
     if (on == m_chartsOnly) return;
     m_chartsOnly = on;
     if (on) {
-        QVector<QWidget*> widgets = m_chrome;
-        widgets << m_experiment << m_runs;
+        QVector<QWidget*> widgets = m_chrome + docks();
         m_beforeChartsOnly = remember(widgets);
         m_statesBeforeChartsOnly = m_window->windowState();
         for (QWidget* widget : widgets) widget->hide();
@@ -59,7 +65,7 @@ void WindowLayout::setChartsOnly(bool on) {
     } else {
         restore(m_beforeChartsOnly);
         m_window->setWindowState(m_statesBeforeChartsOnly & ~Qt::WindowFullScreen);
-        fitIntoScreen();
+        QTimer::singleShot(0, this, &WindowLayout::fitIntoScreen);
     }
 }
 

@@ -12,25 +12,33 @@ class QWidget;
 namespace shatter {
 
 // Where the main window's panels go, so that it fits any screen from a 1024×768 projector up:
-// the experiment panel and RUNS are docks (hidden, moved or tabbed as the user likes; on a
-// narrow screen they start tabbed together on the left), presentation mode hides both so the
-// charts grow, "full-screen charts" leaves only the curves, and a restored geometry is fitted
-// into the screen it lands on.
+// the experiment panel, RUNS and the samples (gallery and corruption preview) are docks, hidden,
+// moved or tabbed as the user likes. On a wide screen the experiment panel starts on the left,
+// RUNS on the right and the samples under the charts; a narrow screen tabs RUNS with the
+// experiment panel, a short one the samples too, so the charts keep their height. Presentation
+// mode hides the docks so the charts grow, "full-screen charts" leaves only the curves, and a
+// restored geometry is fitted into the screen it lands on.
 class WindowLayout : public QObject {
     Q_OBJECT
 
 public:
     // Screens narrower than this start with the two docks tabbed together.
     static constexpr int kWideScreen = 1400;
+    // Screens shorter than this start with the samples tabbed with the experiment panel.
+    static constexpr int kTallScreen = 900;
 
+    struct Docks {
+        QDockWidget* experiment;
+        QDockWidget* runs;
+        QDockWidget* samples;
+    };
     // `chrome`: what full-screen charts hide besides the docks (tool bar, status bar, menu bar,
-    // the gallery tabs, the preset banner).
-    WindowLayout(QMainWindow* window, QDockWidget* experiment, QDockWidget* runs,
-                 QVector<QWidget*> chrome);
+    // the preset banner).
+    WindowLayout(QMainWindow* window, Docks docks, QVector<QWidget*> chrome);
 
     // The arrangement for a screen with this much room, before any saved state is restored.
     void arrangeFor(const QRect& available);
-    // Presentation mode on: both docks hide (their visibility comes back when it goes off).
+    // Presentation mode on: the docks hide (their visibility comes back when it goes off).
     void setPresentation(bool on);
     void setChartsOnly(bool on);
     bool chartsOnly() const { return m_chartsOnly; }
@@ -49,8 +57,8 @@ private:
     static void restore(const QVector<Shown>& shown);
 
     QMainWindow* m_window;
-    QDockWidget* m_experiment;
-    QDockWidget* m_runs;
+    Docks m_docks;
+    QVector<QWidget*> docks() const;
     QVector<QWidget*> m_chrome;
     bool m_presentation = false;
     QVector<Shown> m_beforePresentation;
