@@ -4,42 +4,80 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstring>
 
 #include "window/main_window.h"
 #include "experiment/preset_library.h"
 
+namespace {
+
+void nameApplication() {
+    QCoreApplication::setOrganizationName("Shatter");
+    QCoreApplication::setApplicationName("Shatter");
+    QCoreApplication::setApplicationVersion(SHATTER_VERSION);
+}
+
+QString presetList() {
+    QString list;
+    for (const QString& title : shatter::PresetLibrary::titles()) list += "\n  " + title;
+    return list;
+}
+
+struct Options {
+    QCommandLineOption preset{"preset", "Fill the settings from the preset NAME (see the list above).", "NAME"};
+    QCommandLineOption start{"start", "Start training at once."};
+};
+
+void describe(QCommandLineParser& parser, const Options& options) {
+    parser.setApplicationDescription(
+        "Shatter: watch a neural network memorize random labels (Zhang et al., ICLR 2017).\n\n"
+        "Presets:" + presetList());
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOption(options.preset);
+    parser.addOption(options.start);
+}
+
+// --help and --version print and exit; they need no display.
+bool onlyPrints(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        for (const char* flag : {"-h", "--help", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], flag) == 0) return true;
+        }
+    }
+    return false;
+}
+
+}  // namespace
+
 int main(int argc, char* argv[]) {
+    const Options options;
+    if (onlyPrints(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        nameApplication();
+        QCommandLineParser parser;
+        describe(parser, options);
+        parser.process(app);  // prints and exits
+        return 0;
+    }
+
     QApplication::setHighDpiScaleFactorRoundingPolicy(Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
     QApplication app(argc, argv);
-    QApplication::setOrganizationName("Shatter");
-    QApplication::setApplicationName("Shatter");
-    QApplication::setApplicationVersion(SHATTER_VERSION);
+    nameApplication();
     QApplication::setWindowIcon(QIcon(":/icons/shatter.svg"));
     QGuiApplication::setDesktopFileName("org.shatter.Shatter");
 
-    QString presetList;
-    for (const QString& title : shatter::PresetLibrary::titles()) presetList += "\n  " + title;
-
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        "Shatter: watch a neural network memorize random labels (Zhang et al., ICLR 2017).\n\n"
-        "Presets:" + presetList);
-    parser.addHelpOption();
-    parser.addVersionOption();
-    QCommandLineOption preset("preset", "Fill the settings from the preset NAME (see the list above).",
-                              "NAME");
-    QCommandLineOption start("start", "Start training at once.");
-    parser.addOption(preset);
-    parser.addOption(start);
+    describe(parser, options);
     parser.process(app);
 
     shatter::MainWindow window;
-    if (parser.isSet(preset) && !window.applyPreset(parser.value(preset))) {
+    if (parser.isSet(options.preset) && !window.applyPreset(parser.value(options.preset))) {
         std::fprintf(stderr, "shatter: no preset named '%s'; the presets are:%s\n",
-                     qPrintable(parser.value(preset)), qPrintable(presetList));
+                     qPrintable(parser.value(options.preset)), qPrintable(presetList()));
         return 2;
     }
     window.show();
-    if (parser.isSet(start)) QTimer::singleShot(0, &window, &shatter::MainWindow::startRun);
+    if (parser.isSet(options.start)) QTimer::singleShot(0, &window, &shatter::MainWindow::startRun);
     return app.exec();
 }

@@ -9,6 +9,7 @@ QString datasetFolderKey(const QString& kind) { return QStringLiteral("folders/"
 }  // namespace
 
 const Setting<QByteArray> AppSettings::windowGeometry{"window/geometry", {}};
+const Setting<QByteArray> AppSettings::windowState{"window/state", {}};
 const Setting<int> AppSettings::currentView{"window/view", 0};
 const Setting<QString> AppSettings::experimentConfig{"experiment/config", {}};
 const Setting<QString> AppSettings::experimentPreset{"experiment/preset", {}};

@@ -14,6 +14,7 @@ class AppSettings {
 public:
     // The main window.
     static const Setting<QByteArray> windowGeometry;
+    static const Setting<QByteArray> windowState;  // where the docked panels are, shown or hidden
     static const Setting<int> currentView;  // index of the view tab
     // The experiment panel.
     static const Setting<QString> experimentConfig;  // RunConfig as JSON

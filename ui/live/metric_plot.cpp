@@ -72,6 +72,9 @@ MetricPlot::MetricPlot(const QString& title, const QString& yLabel, QWidget* par
     m_plot->legend->setIconTextPadding(8);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->setMinimumHeight(120);
+    // Narrower than its title and legend side by side would ask for: the legend then wraps
+    // under the title (afterLayout), so that two charts fit beside each other on a projector.
+    m_plot->setMinimumWidth(220);
 
     m_cursor = new QCPItemStraightLine(m_plot);
     m_cursor->setPen(QPen(QColor(120, 120, 120), 1, Qt::DotLine));
@@ -312,5 +315,7 @@ void MetricPlot::showReadout(QMouseEvent* event) {
     }
     m_plot->replot(QCustomPlot::rpQueuedReplot);
 }
+
+QRect MetricPlot::plotArea() const { return m_plot->axisRect()->rect(); }
 
 }  // namespace shatter

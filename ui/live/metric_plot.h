@@ -44,6 +44,8 @@ public:
     void resetView();
 
     QCustomPlot* plot() const { return m_plot; }
+    // Where the curves are drawn, in the plot widget's pixels (without titles, ticks and legend).
+    QRect plotArea() const;
     QString title() const { return m_title; }
     QToolButton* resetButton() const { return m_reset; }
     // Whether the legend has a row of its own under the title (too little width beside it).

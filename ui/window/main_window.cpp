@@ -4,15 +4,16 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QShortcut>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -21,6 +22,7 @@
 
 #include "common/app_settings.h"
 #include "common/indicator_style.h"
+#include "common/wheel_guard.h"
 #include "data/cifar_download_dialog.h"
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
@@ -43,6 +45,8 @@
 #include "theory/theory_controller.h"
 #include "theory/theory_view.h"
 #include "window/status_bar.h"
+#include "window/window_actions.h"
+#include "window/window_layout.h"
 
 namespace shatter {
 
@@ -70,12 +74,15 @@ MainWindow::MainWindow(QWidget* parent)
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
 
-    auto* toolbar = new QToolBar("Transport");
-    toolbar->setObjectName("transport");
-    toolbar->setMovable(false);
-    toolbar->addWidget(m_transport);
-    addToolBar(Qt::TopToolBarArea, toolbar);
-    createActions(toolbar);
+    m_toolbar = new QToolBar("Transport");
+    m_toolbar->setObjectName("transport");
+    m_toolbar->setMovable(false);
+    m_toolbar->addWidget(m_transport);
+    addToolBar(Qt::TopToolBarArea, m_toolbar);
+    m_actions = new WindowActions(this);
+    m_actions->fillToolbar(m_toolbar);
+    // The wheel changes a setting only once the field has been clicked or tabbed into.
+    qApp->installEventFilter(new WheelGuard(this));
 
     auto* scroll = new QScrollArea;
     scroll->setWidget(m_panel);
@@ -97,34 +104,60 @@ MainWindow::MainWindow(QWidget* parent)
     previewScroll->setFrameShape(QFrame::NoFrame);
     m_tabs->addTab(previewScroll, "Corruption preview");
 
-    auto* centre = new QSplitter(Qt::Vertical);
-    centre->addWidget(m_live);
-    centre->addWidget(m_tabs);
-    centre->setStretchFactor(0, 3);
-    centre->setStretchFactor(1, 2);
-    centre->setChildrenCollapsible(false);
 
     auto* right = new QWidget;
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_presetDescription);
-    m_views->addTab(centre, "Live");
+    m_views->addTab(m_live, "Live");
     m_views->addTab(m_compare, "Compare");
     m_views->addTab(m_figure1, "Figure 1");
-    m_views->addTab(m_memorization, "Memorization");
+    // Four charts in a grid: on a narrow screen they scroll rather than widen the window.
+    auto* memorizationScroll = new QScrollArea;
+    memorizationScroll->setWidget(m_memorization);
+    memorizationScroll->setWidgetResizable(true);
+    memorizationScroll->setFrameShape(QFrame::NoFrame);
+    m_memorizationPage = memorizationScroll;
+    m_views->addTab(memorizationScroll, "Memorization");
     m_views->addTab(m_paper, "Paper");
     addTheoryTab();
     m_views->setDocumentMode(true);
     rightLayout->addWidget(m_views, 1);
 
-    auto* main = new QSplitter(Qt::Horizontal);
-    main->addWidget(scroll);
-    main->addWidget(right);
-    main->addWidget(m_runs);
-    main->setStretchFactor(1, 1);
-    main->setChildrenCollapsible(false);
-    setCentralWidget(main);
+    setCentralWidget(right);
     setStatusBar(m_status);
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+    m_experimentDock = new QDockWidget("Experiment");
+    m_experimentDock->setObjectName("experimentDock");
+    m_experimentDock->setWidget(scroll);
+    m_runsDock = new QDockWidget("Runs");
+    m_runsDock->setObjectName("runsDock");
+    m_runsDock->setWidget(m_runs);
+    for (QDockWidget* dock : {m_experimentDock, m_runsDock})
+        dock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    // The gallery and the corruption preview: under the charts, or beside them on a short screen.
+    m_samplesDock = new QDockWidget("Samples");
+    m_samplesDock->setObjectName("samplesDock");
+    m_samplesDock->setWidget(m_tabs);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    m_layout = new WindowLayout(this, {m_experimentDock, m_runsDock, m_samplesDock},
+                                {m_toolbar, m_status, menuBar(), m_presetDescription});
+    QAction* showExperiment = m_experimentDock->toggleViewAction();
+    showExperiment->setText("&Experiment panel");
+    showExperiment->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction* showRuns = m_runsDock->toggleViewAction();
+    showRuns->setText("&Runs");
+    showRuns->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction* showSamples = m_samplesDock->toggleViewAction();
+    showSamples->setText("&Samples and corruption preview");
+    showSamples->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    for (QAction* action : {showExperiment, showRuns, showSamples}) {
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        addAction(action);
+    }
+    m_actions->fillMenus(menuBar(), {showExperiment, showRuns, showSamples});
+    wireActions();
 
     m_transport->setPresets(PresetLibrary::titles());
     m_runs->setRunsRoot(TrainingController::runsRoot());
@@ -134,7 +167,6 @@ MainWindow::MainWindow(QWidget* parent)
     wireSweeps();
     wireMemorizationAndPaper();
     wireSlurmSweeps();
-    resize(1280, 800);
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
 }
@@ -144,13 +176,15 @@ MainWindow::~MainWindow() {
     m_controller->shutdown();
 }
 
-void MainWindow::createActions(QToolBar* toolbar) {
-    auto* sweep = new QAction("Sweep…", this);
-    sweep->setToolTip("Train one run per corruption level (and mode, and network): the paper's Figure 1");
-    connect(sweep, &QAction::triggered, this, &MainWindow::openSweep);
-    auto* exportSet = new QAction("Export figure set…", this);
-    exportSet->setToolTip("Write Figure 1, the live curves and a gallery sheet as PNG, SVG, PDF and CSV");
-    connect(exportSet, &QAction::triggered, this, [this]() {
+void MainWindow::wireActions() {
+    connect(m_actions->start(), &QAction::triggered, this, &MainWindow::startRun);
+    connect(m_actions->pause(), &QAction::triggered, this, [this]() {
+        m_controller->setPaused(m_controller->state() != TrainingController::State::Paused);
+    });
+    connect(m_actions->step(), &QAction::triggered, m_controller, &TrainingController::step);
+    connect(m_actions->stop(), &QAction::triggered, m_controller, &TrainingController::stop);
+    connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::openSweep);
+    connect(m_actions->exportFigureSet(), &QAction::triggered, this, [this]() {
         const QString parent = QFileDialog::getExistingDirectory(this, "Export figure set into", QDir::homePath());
         if (parent.isEmpty()) return;
         const QString folder =
@@ -158,39 +192,18 @@ void MainWindow::createActions(QToolBar* toolbar) {
         const QStringList files = exportFigureSet(folder);
         if (!files.isEmpty()) m_status->showMessage(QString("%1 files written to %2").arg(files.size()).arg(folder), 8000);
     });
-    m_presentationAction = new QAction("Presentation mode", this);
-    m_presentationAction->setCheckable(true);
-    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_presentationAction->setToolTip("Larger type, thicker lines, high contrast (F5); also for exported figures");
-    m_darkAction = new QAction("Dark theme", this);
-    m_darkAction->setCheckable(true);
+    connect(m_actions->quit(), &QAction::triggered, this, &QWidget::close);
     auto themeFromActions = [this]() {
         PlotTheme theme;
-        theme.presentation = m_presentationAction->isChecked();
-        theme.dark = m_darkAction->isChecked();
+        theme.presentation = m_actions->presentation()->isChecked();
+        theme.dark = m_actions->dark()->isChecked();
         setTheme(theme);
     };
-    connect(m_presentationAction, &QAction::toggled, this, themeFromActions);
-    connect(m_darkAction, &QAction::toggled, this, themeFromActions);
-
-    toolbar->addSeparator();
-    toolbar->addAction(sweep);
-    toolbar->addAction(exportSet);
-    toolbar->addSeparator();
-    toolbar->addAction(m_presentationAction);
-    toolbar->addAction(m_darkAction);
-
-    QMenu* file = menuBar()->addMenu("&File");
-    file->addAction(exportSet);
-    file->addSeparator();
-    auto* quit = file->addAction("&Quit");
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
-    QMenu* run = menuBar()->addMenu("&Run");
-    run->addAction(sweep);
-    QMenu* view = menuBar()->addMenu("&View");
-    view->addAction(m_presentationAction);
-    view->addAction(m_darkAction);
+    connect(m_actions->presentation(), &QAction::toggled, this, themeFromActions);
+    connect(m_actions->dark(), &QAction::toggled, this, themeFromActions);
+    // Only the user's toggle moves the panels: a saved presentation mode comes with its saved layout.
+    connect(m_actions->presentation(), &QAction::toggled, m_layout, &WindowLayout::setPresentation);
+    connect(m_actions->chartsOnly(), &QAction::toggled, m_layout, &WindowLayout::setChartsOnly);
 }
 
 void MainWindow::setTheme(const PlotTheme& theme) {
@@ -199,9 +212,9 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     PlotTheme::setCurrent(theme);
     theme.save();
     {
-        const QSignalBlocker a(m_presentationAction), b(m_darkAction);
-        m_presentationAction->setChecked(theme.presentation);
-        m_darkAction->setChecked(theme.dark);
+        const QSignalBlocker a(m_actions->presentation()), b(m_actions->dark());
+        m_actions->presentation()->setChecked(theme.presentation);
+        m_actions->dark()->setChecked(theme.dark);
     }
     IndicatorStyle::install();  // check boxes and radio buttons that show on the dark palette
     QApplication::setPalette(theme.windowPalette(lightPalette));
@@ -282,15 +295,15 @@ void MainWindow::wireMemorizationAndPaper() {
     // Both tabs read run folders: they refresh when shown, and the Memorization tab after every
     // epoch of the run in training while it is shown.
     connect(m_views, &QTabWidget::currentChanged, this, [this]() {
-        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+        if (m_views->currentWidget() == m_memorizationPage) m_memorization->showRun(memorizationRun());
         if (m_views->currentWidget() == m_paper) m_paper->setEntries(m_runs->entries());
     });
     connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
-        if (m_views->currentWidget() == m_memorization)
+        if (m_views->currentWidget() == m_memorizationPage)
             m_memorization->showRun(m_liveRun->directory());
     });
     connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() {
-        if (m_views->currentWidget() == m_memorization) m_memorization->showRun(memorizationRun());
+        if (m_views->currentWidget() == m_memorizationPage) m_memorization->showRun(memorizationRun());
     });
     connect(m_paper, &PaperView::runMissingRequested, this, [this](const QStringList& keys) {
         QMessageBox::information(
@@ -305,6 +318,7 @@ void MainWindow::wireMemorizationAndPaper() {
 void MainWindow::wireSweeps() {
     connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
         m_transport->setEnabled(!active);
+        m_actions->setSingleRunsAllowed(!active);
         m_panel->setRunning(active);
         if (!active) m_status->showState(TrainingController::State::Idle);
     });
@@ -435,10 +449,9 @@ void MainWindow::wire() {
     connect(m_runs, &RunListPanel::compareRequested, this, [this]() { m_views->setCurrentWidget(m_compare); });
     connect(m_runs, &RunListPanel::errorOccurred, this, &MainWindow::showError);
 
+    // Space starts or pauses too, except where it is typed: a text field takes it first.
     auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
     connect(space, &QShortcut::activated, this, &MainWindow::togglePause);
-    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    connect(escape, &QShortcut::activated, m_controller, &TrainingController::stop);
 }
 
 bool MainWindow::applyPreset(const QString& title) {
@@ -484,6 +497,8 @@ void MainWindow::startRun() {
     // The run pipeline validates the settings; a bad one comes back through failed().
     const RunConfig config = m_panel->config();
     m_views->setCurrentIndex(0);  // the new run's live curves
+    // The keyboard goes to the curves, not to a field: Space then pauses instead of typing.
+    m_views->setFocus(Qt::OtherFocusReason);
     m_liveRun->begin(config.epochs);
     saveSettings();
     m_controller->start(config);
@@ -505,6 +520,7 @@ CifarDownloadDialog* MainWindow::getCifar() {
 
 void MainWindow::togglePause() {
     using State = TrainingController::State;
+    if (m_sweeps->isActive()) return;
     switch (m_controller->state()) {
         case State::Idle: startRun(); break;
         case State::Running: m_controller->setPaused(true); break;
@@ -515,6 +531,7 @@ void MainWindow::togglePause() {
 
 void MainWindow::onStateChanged(TrainingController::State state) {
     m_transport->setState(state);
+    m_actions->setRunState(state);
     m_panel->setRunning(state != TrainingController::State::Idle);
     m_status->showState(state);
 }
@@ -539,8 +556,20 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    // A geometry saved on a larger screen (or another monitor) is brought within this one.
+    if (!m_shownOnce) m_layout->fitIntoScreen();
+    m_shownOnce = true;
+}
+
+QAction* MainWindow::presentationAction() const { return m_actions->presentation(); }
+
+QAction* MainWindow::darkAction() const { return m_actions->dark(); }
+
 void MainWindow::saveSettings() const {
     AppSettings::windowGeometry.setValue(saveGeometry());
+    AppSettings::windowState.setValue(saveState());
     AppSettings::experimentConfig.setValue(QString::fromStdString(m_panel->config().toJson().dump()));
     AppSettings::experimentPreset.setValue(m_transport->currentPreset());
     AppSettings::currentView.setValue(m_views->currentIndex());
@@ -549,7 +578,11 @@ void MainWindow::saveSettings() const {
 }
 
 void MainWindow::restoreSettings() {
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
+    m_layout->arrangeFor(available);
+    resize(QSize(1280, 800).boundedTo(available.size()));
     if (AppSettings::windowGeometry.isSet()) restoreGeometry(AppSettings::windowGeometry.value());
+    if (AppSettings::windowState.isSet()) restoreState(AppSettings::windowState.value());
     try {
         setPace(EpochPace::parse(AppSettings::demoPace.value().toStdString()));
     } catch (const std::exception&) {

@@ -8,6 +8,7 @@
 #include "live/training_controller.h"
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QTabWidget;
 class QToolBar;
@@ -33,6 +34,8 @@ class RunListPanel;
 class SampleGallery;
 class StatusBar;
 class TransportBar;
+class WindowActions;
+class WindowLayout;
 
 // Assembles the panels and wires them to the training controller; the panels do the rest.
 class MainWindow : public QMainWindow {
@@ -73,8 +76,13 @@ public:
     Figure1View* figure1View() const { return m_figure1; }
     MemorizationView* memorizationView() const { return m_memorization; }
     PaperView* paperView() const { return m_paper; }
-    QAction* presentationAction() const { return m_presentationAction; }
-    QAction* darkAction() const { return m_darkAction; }
+    QAction* presentationAction() const;
+    QAction* darkAction() const;
+    WindowActions* actions() const { return m_actions; }
+    WindowLayout* windowLayout() const { return m_layout; }
+    QDockWidget* experimentDock() const { return m_experimentDock; }
+    QDockWidget* runsDock() const { return m_runsDock; }
+    QDockWidget* samplesDock() const { return m_samplesDock; }
     // "Live" and "Compare".
     QTabWidget* viewTabs() const { return m_views; }
     RunListPanel* runList() const { return m_runs; }
@@ -85,6 +93,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void wire();
@@ -96,7 +105,7 @@ private:
     QString memorizationRun() const;
     void wireSlurmSweeps();
     void addTheoryTab();
-    void createActions(QToolBar* toolbar);
+    void wireActions();
     void showError(const QString& message);
     void restoreSettings();
     void saveSettings() const;
@@ -126,8 +135,14 @@ private:
     PaperView* m_paper;
     int m_slurmFinished = -1;  // finished points of the followed Slurm sweep, as last drawn
     TheoryView* m_theory = nullptr;
-    QAction* m_presentationAction = nullptr;
-    QAction* m_darkAction = nullptr;
+    WindowActions* m_actions = nullptr;
+    WindowLayout* m_layout = nullptr;
+    QToolBar* m_toolbar = nullptr;
+    QDockWidget* m_experimentDock = nullptr;
+    QDockWidget* m_runsDock = nullptr;
+    QDockWidget* m_samplesDock = nullptr;
+    QWidget* m_memorizationPage = nullptr;  // the Memorization tab: the view in a scroll area
+    bool m_shownOnce = false;
     QPointer<SweepDialog> m_sweepDialog;
     QString m_previewSpec;
 };

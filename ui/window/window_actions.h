@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QObject>
+
+#include "live/training_controller.h"
+
+class QAction;
+class QMenuBar;
+class QToolBar;
+class QWidget;
+
+namespace shatter {
+
+// Every command of the main window, each a QAction with its shortcuts, made in one place; the
+// menus and the toolbar show them and the window connects them. The run commands use keys that
+// no text field takes (Ctrl+Return, Ctrl+Space, F10, Esc) and work wherever the focus is; Space
+// also starts or pauses while the focus is not in a text field.
+class WindowActions : public QObject {
+    Q_OBJECT
+
+public:
+    explicit WindowActions(QWidget* window);
+
+    // Start, Pause/Resume, Step and Stop, enabled as the run's state allows.
+    void setRunState(TrainingController::State state);
+    // False while a sweep runs: the single-run commands then do nothing.
+    void setSingleRunsAllowed(bool allowed);
+
+    // File, Run and View; `panels` are the show/hide actions of the docked panels.
+    void fillMenus(QMenuBar* menus, const QList<QAction*>& panels) const;
+    void fillToolbar(QToolBar* toolbar) const;
+
+    QAction* start() const { return m_start; }
+    QAction* pause() const { return m_pause; }
+    QAction* step() const { return m_step; }
+    QAction* stop() const { return m_stop; }
+    QAction* sweep() const { return m_sweep; }
+    QAction* exportFigureSet() const { return m_exportSet; }
+    QAction* quit() const { return m_quit; }
+    QAction* presentation() const { return m_presentation; }
+    QAction* dark() const { return m_dark; }
+    QAction* chartsOnly() const { return m_chartsOnly; }
+
+private:
+    QAction* make(const QString& text, const QString& tip, const QList<QKeySequence>& keys,
+                  Qt::ShortcutContext context = Qt::ApplicationShortcut);
+    void updateEnabled();
+
+    QWidget* m_window;
+    QAction* m_start;
+    QAction* m_pause;
+    QAction* m_step;
+    QAction* m_stop;
+    QAction* m_sweep;
+    QAction* m_exportSet;
+    QAction* m_quit;
+    QAction* m_presentation;
+    QAction* m_dark;
+    QAction* m_chartsOnly;
+    TrainingController::State m_state = TrainingController::State::Idle;
+    bool m_singleRunsAllowed = true;
+};
+
+}  // namespace shatter
