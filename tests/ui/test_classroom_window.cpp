@@ -278,8 +278,18 @@ void TestClassroomWindow::shortcutsWorkWithTheFocusInAField() {
     rate->setFocus();  // the learning rate stays editable during a run
     QTRY_VERIFY(rate->hasFocus());
     const QString typed = rate->text();
+    QVERIFY(QTest::qWaitFor([&]() { return window.liveRun()->history().epochs().size() >= 2; }, 20000));
     QTest::keyClick(rate, Qt::Key_Space, Qt::ControlModifier);  // Pause
     QVERIFY(waitForState(window, TrainingController::State::Paused));
+    // The status bar's long lines during a run do not widen the window past the screen.
+    settle(window);
+    for (QWidget* part : QList<QWidget*>{window.centralWidget(), window.experimentDock(), window.statusBar()}) {
+        qInfo("  during a run, %s: minimum %dx%d", part->metaObject()->className(), part->minimumSizeHint().width(),
+              part->minimumSizeHint().height());
+    }
+    QVERIFY2(window.minimumSizeHint().width() <= 1024,
+             qPrintable(QString("minimum width %1 during a run").arg(window.minimumSizeHint().width())));
+    QVERIFY(window.screen()->availableGeometry().contains(window.frameGeometry()));
     QCOMPARE(rate->text(), typed);
     const int epochs = int(window.liveRun()->history().epochs().size());
     QTest::keyClick(rate, Qt::Key_F10);  // Step: one epoch, then paused again

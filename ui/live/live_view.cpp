@@ -68,6 +68,7 @@ LiveView::LiveView(const LiveRun* run, QWidget* parent)
     m_score->setObjectName("liveScore");
     m_score->setContentsMargins(8, 2, 8, 2);
     m_score->setTextFormat(Qt::RichText);
+    m_score->setWordWrap(true);  // in large type on a narrow screen, the score takes two lines
     m_score->setText("Press <b>Start</b> (or Space) to train; Esc stops.");
     layout->addWidget(m_score);
     layout->addWidget(splitter, 1);

@@ -61,8 +61,11 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     controls->addWidget(new QLabel("Order"));
     controls->addWidget(m_order);
     controls->addWidget(m_count, 1);
-    controls->addWidget(m_scrubber);
-    controls->addWidget(m_scrubLabel);
+    // The scrubber on a line of its own, so that its label does not widen the gallery mid-run.
+    auto* scrubbing = new QHBoxLayout;
+    scrubbing->addWidget(m_scrubber, 1);
+    scrubbing->addWidget(m_scrubLabel);
+    m_scrubLabel->setMinimumWidth(fontMetrics().horizontalAdvance("epoch 000 of 000") + 8);
 
     m_baseFont = PlotTheme::screenBaseFont();
     m_theme = PlotTheme::current();
@@ -94,6 +97,7 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
+    layout->addLayout(scrubbing);
     layout->addLayout(body, 1);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this]() {

@@ -17,6 +17,9 @@ StatusBar::StatusBar(QWidget* parent)
     setSizeGripEnabled(false);
     addWidget(m_state, 1);  // the message takes the free width; long ones are not cut to the first text's width
     for (QLabel* label : {m_device, m_epoch, m_speed, m_time}) addPermanentWidget(label);
+    // Long lines (a run's summary, the device with its threads) never widen the window past the
+    // screen: they take the width there is.
+    for (QLabel* label : {m_state, m_device}) label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
 }
 
 QString StatusBar::clock(double seconds) {
