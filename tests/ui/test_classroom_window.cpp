@@ -20,6 +20,7 @@
 #include <QToolBar>
 #include <QWheelEvent>
 
+#include "support/offscreen_screen.h"
 #include "common/app_settings.h"
 #include "experiment/experiment_panel.h"
 #include "live/live_run.h"
@@ -374,14 +375,7 @@ int main(int argc, char* argv[]) {
     g_home = &home;
     qputenv("XDG_DATA_HOME", (home.path() + "/data").toUtf8());
     qputenv("XDG_CONFIG_HOME", (home.path() + "/config").toUtf8());
-    // A projector's screen.
-    const QString screens = home.path() + "/screens.json";
-    QFile file(screens);
-    if (!file.open(QIODevice::WriteOnly)) return 1;
-    file.write(R"({"screens": [{"name": "projector", "x": 0, "y": 0, "width": 1024, "height": 768,
-                  "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]})");
-    file.close();
-    qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + screens).toUtf8());
+    if (!useOffscreenScreen(home.path(), 1024, 768)) return 1;  // a projector's screen
     QApplication app(argc, argv);
     QApplication::setOrganizationName("ShatterTest");
     QApplication::setApplicationName("ShatterClassroomTest");

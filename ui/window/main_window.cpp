@@ -580,7 +580,8 @@ void MainWindow::saveSettings() const {
 void MainWindow::restoreSettings() {
     const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 800);
     m_layout->arrangeFor(available);
-    resize(QSize(1280, 800).boundedTo(available.size()));
+    // 1280×800 where that fits; on a larger screen nine tenths of it, so the charts use the room.
+    resize(QSize(1280, 800).expandedTo(available.size() * 9 / 10).boundedTo(available.size()));
     if (AppSettings::windowGeometry.isSet()) restoreGeometry(AppSettings::windowGeometry.value());
     if (AppSettings::windowState.isSet()) restoreState(AppSettings::windowState.value());
     try {
