@@ -24,6 +24,8 @@ void WindowLayout::arrangeFor(const QRect& available) {
         m_window->tabifyDockWidget(m_docks.experiment, m_docks.samples);
     } else {
         m_window->addDockWidget(Qt::BottomDockWidgetArea, m_docks.samples);
+        // A strip of images under the charts; the charts keep most of the height.
+        m_window->resizeDocks({m_docks.samples}, {available.height() / 4}, Qt::Vertical);
     }
     m_docks.experiment->raise();
 }
