@@ -2,6 +2,7 @@
 // mid-run and a bad dataset folder. Screenshots go to SHATTER_ARTIFACT_DIR.
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
@@ -193,6 +194,18 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
     gallery->setFilter(SampleGallery::Filter::Corrupted);
     for (int index : gallery->shownIndices()) QVERIFY(data.corrupted[index]);
     gallery->setFilter(SampleGallery::Filter::All);
+    // The scrubber: every tile as it was predicted after epoch 1, then after the last, with the
+    // examples fitted last first.
+    window.samplesDock()->show();
+    window.samplesDock()->raise();
+    gallery->setOrder(SampleGallery::Order::LastFitted);
+    gallery->setEpoch(1);
+    QCOMPARE(gallery->shownEpoch(), 1);
+    saveArtifact(*gallery, "gallery-epoch-1-fitted-last-first.png");
+    gallery->setEpoch(3);
+    QCOMPARE(gallery->shownEpoch(), 3);
+    saveArtifact(*gallery, "gallery-epoch-3-fitted-last-first.png");
+    gallery->setOrder(SampleGallery::Order::Dataset);
 
     // A run directory in $XDG_DATA_HOME/shatter/runs that loads.
     const QStringList runs = runDirectories();
