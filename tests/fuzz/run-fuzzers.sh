@@ -15,6 +15,12 @@ targets="fuzz_idx fuzz_cifar10 fuzz_config_json fuzz_metrics_csv fuzz_summary_js
 for target in $targets; do
     [ -x "$fuzzers/$target" ] || { echo "$fuzzers/$target: not built (cmake -DSHATTER_FUZZ=ON, see tests/fuzz/CMakeLists.txt)" >&2; exit 2; }
 done
+# The image-folder reader is fuzzed where the build has OpenCV (SHATTER_WITH_OPENCV, the default).
+if [ -x "$fuzzers/fuzz_image_folder" ]; then
+    targets="$targets fuzz_image_folder"
+else
+    echo "fuzz_image_folder: not built (configured with -DSHATTER_WITH_OPENCV=OFF), skipped" >&2
+fi
 
 run_one() {
     target=$1
