@@ -1,8 +1,8 @@
 # Installation under /usr and the Debian package (cpack -G DEB, or `cmake --build build --target
 # package`): the two programs, the menu entry, the icon in every size, AppStream metadata, the
-# manual pages, the copyright and changelog files. Runtime dependencies come from
-# dpkg-shlibdeps, plus what is loaded without being linked: OpenBLAS (LibTorch calls the system
-# BLAS) and the built-in Fashion-MNIST data.
+# manual pages, the copyright and changelog files, lintian overrides (each explained there).
+# Runtime dependencies come from dpkg-shlibdeps, plus what is loaded without being linked:
+# OpenBLAS (LibTorch calls the system BLAS) and the built-in Fashion-MNIST data.
 include(GNUInstallDirs)
 
 set(SHATTER_PACKAGE_MAINTAINER "Shatter developers <shatter@example.org>"
@@ -41,6 +41,23 @@ add_custom_command(OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
 add_custom_target(shatter_compressed_docs ALL DEPENDS ${compressed_files} ${CMAKE_BINARY_DIR}/changelog.gz)
 install(FILES ${CMAKE_BINARY_DIR}/changelog.gz ${CMAKE_SOURCE_DIR}/packaging/copyright
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/shatter)
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME shatter)
+
+# A stripped install (cpack, cmake --install --strip) also drops the .comment section that names
+# the compilers, as Debian's dh_strip does (lintian: binary-has-unneeded-section); strip keeps it.
+install(CODE "set(shatter_objcopy \"${CMAKE_OBJCOPY}\")")
+install(CODE [[
+  if(CMAKE_INSTALL_DO_STRIP)
+    foreach(program shatter shatter-cli)
+      set(file "$ENV{DESTDIR}${CMAKE_INSTALL_PREFIX}/bin/${program}")
+      if(EXISTS "${file}")
+        execute_process(COMMAND "${shatter_objcopy}" --remove-section=.comment "${file}"
+                        COMMAND_ERROR_IS_FATAL ANY)
+      endif()
+    endforeach()
+  endif()
+]])
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME shatter)

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <set>
 
+#include "data/image_header.h"
 #include "shatter_error.h"
 
 namespace shatter {
@@ -37,8 +39,54 @@ std::vector<std::string> listClassFolders(const fs::path& split) {
     return names;
 }
 
+std::string readFileBytes(const fs::path& path) {
+    const std::uintmax_t size = fs::file_size(path);
+    if (size > ImageFolderLoader::kMaxFileBytes) {
+        throw DataError(path.string() + ": " + std::to_string(size / (1024 * 1024)) +
+                        " MiB, larger than the " +
+                        std::to_string(ImageFolderLoader::kMaxFileBytes / (1024 * 1024)) +
+                        " MiB an image may have");
+    }
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    std::ifstream in(path, std::ios::binary);
+    if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
+        throw DataError(path.string() + ": cannot read the file");
+    }
+    return bytes;
+}
+
+// Checks format and size from the header before OpenCV allocates anything: a header of a few
+// bytes can claim billions of pixels, and OpenCV would decode formats (EXR, JPEG 2000, HDR, ...)
+// that Shatter does not list whatever the file is named.
+void checkHeader(const fs::path& path, const std::string& bytes) {
+    const std::optional<ImageHeader> header = ImageHeader::read(bytes);
+    if (!header) {
+        throw DataError(
+            path.string() +
+            ": unreadable image (not a valid PNG, JPEG, BMP, TIFF, WebP or PGM/PPM file)");
+    }
+    const std::string size = std::to_string(header->width) + "x" + std::to_string(header->height);
+    if (header->width == 0 || header->height == 0) {
+        throw DataError(path.string() + ": unreadable image (" +
+                        ImageHeader::formatName(header->format) + " of " + size + " pixels)");
+    }
+    if (header->pixels() > ImageFolderLoader::kMaxPixels ||
+        header->decodedBytes() > ImageFolderLoader::kMaxDecodedBytes) {
+        throw DataError(path.string() + ": " + ImageHeader::formatName(header->format) + " of " +
+                        size + " pixels, too large to decode (at most " +
+                        std::to_string(ImageFolderLoader::kMaxPixels / (1024 * 1024)) +
+                        " megapixels); images are shrunk to " +
+                        std::to_string(ImageFolderLoader::kSide) + "x" +
+                        std::to_string(ImageFolderLoader::kSide) + ", so scale them down first");
+    }
+}
+
 cv::Mat readImage(const fs::path& path) {
-    cv::Mat image = cv::imread(path.string(), cv::IMREAD_UNCHANGED);
+    const std::string bytes = readFileBytes(path);
+    checkHeader(path, bytes);
+    const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8U,
+                          const_cast<char*>(bytes.data()));
+    cv::Mat image = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
     if (image.empty()) throw DataError(path.string() + ": unreadable image (not a valid image file)");
     if (image.depth() != CV_8U) {
         cv::Mat converted;

@@ -176,7 +176,7 @@ void RunLibrary::rename(const std::string& directory, const std::string& name) {
     nlohmann::json config;
     try {
         config = nlohmann::json::parse(readWholeFile(path));
-    } catch (const nlohmann::json::parse_error&) {
+    } catch (const nlohmann::json::exception&) {  // not JSON, or a number beyond any double
         throw RunStoreError(path + ": not valid JSON, cannot rename the run");
     }
     if (!config.is_object())

@@ -20,6 +20,9 @@ nlohmann::json parseJsonFile(const std::string& path) {
         return nlohmann::json::parse(readWholeFile(path));
     } catch (const nlohmann::json::parse_error& error) {
         throw RunStoreError(path + ": not valid JSON (byte " + std::to_string(error.byte) + ")");
+    } catch (const nlohmann::json::exception&) {
+        // out_of_range 406: a number such as 1e309 that no double holds.
+        throw RunStoreError(path + ": holds a number too large to read (beyond 1.8e308)");
     }
 }
 

@@ -1,3 +1,6 @@
+#include <QBuffer>
+#include <QImage>
+#include <QImageWriter>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <filesystem>
@@ -8,6 +11,7 @@
 #include "data/dataset_source.h"
 #include "data/idx_loader.h"
 #include "data/image_folder_loader.h"
+#include "data/image_header.h"
 #include "shatter_error.h"
 #include "support/fixtures.h"
 
@@ -36,6 +40,69 @@ std::string path(const QTemporaryDir& dir, const std::string& name) {
 
 void truncateFile(const std::string& file, std::size_t keep) {
     std::filesystem::resize_file(file, keep);
+}
+
+// An image of the given size encoded by Qt in `format` ("PNG", "JPEG", ...), as file bytes.
+std::string encodedImage(int width, int height, QImage::Format pixelFormat, const char* format) {
+    QImage image(width, height, pixelFormat);
+    image.fill(Qt::darkCyan);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, format)) return {};
+    return bytes.toStdString();
+}
+
+// A BMP whose header claims width x height 24-bit pixels, followed by no pixels at all.
+std::string bmpHeaderOnly(std::int32_t width, std::int32_t height) {
+    std::string bytes = "BM";
+    auto put = [&bytes](std::uint32_t value, int width) {
+        for (int i = 0; i < width; ++i)
+            bytes.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+    };
+    put(54, 4), put(0, 4), put(54, 4);  // file size, reserved, offset
+    put(40, 4), put(static_cast<std::uint32_t>(width), 4),
+        put(static_cast<std::uint32_t>(height), 4);
+    put(1, 2), put(24, 2), put(0, 4), put(0, 4), put(0, 4), put(0, 4), put(0, 4), put(0, 4);
+    return bytes;
+}
+
+// A big-endian ("MM") uncompressed 8-bit grey TIFF of width x height, one strip.
+std::string tiffBigEndian(std::uint16_t width, std::uint16_t height) {
+    std::string bytes = std::string("MM\0*", 4);
+    auto put = [&bytes](std::uint32_t value, int width) {
+        for (int i = width - 1; i >= 0; --i)
+            bytes.push_back(static_cast<char>((value >> (8 * i)) & 0xFF));
+    };
+    const std::uint32_t pixels = std::uint32_t{width} * height;
+    put(8 + pixels, 4);  // the directory follows the pixels
+    for (std::uint32_t i = 0; i < pixels; ++i) bytes.push_back(static_cast<char>(i * 7));
+    const std::uint32_t entries[][3] = {{256, 3, width}, {257, 3, height}, {258, 3, 8},
+                                        {259, 3, 1},     {262, 3, 1},      {273, 4, 8},
+                                        {277, 3, 1},     {278, 3, height}, {279, 4, pixels}};
+    put(9, 2);
+    for (const auto& [tag, type, value] : entries) {
+        put(tag, 2), put(type, 2), put(1, 4);
+        if (type == 3)
+            put(value, 2), put(0, 2);
+        else
+            put(value, 4);
+    }
+    put(0, 4);
+    return bytes;
+}
+
+// A 16x12 lossy WebP, written once with ImageMagick (Qt here has no WebP plugin).
+std::string webp16x12() {
+    return QByteArray::fromBase64(
+               "UklGRlAAAABXRUJQVlA4IEQAAABwAgCdASoQAAwAAgA0JbACdGuA/wFx/geiAVrwAP71hpcF8i2FBJ3Gl//"
+               "v2+fqz/"
+               "XjAJX/7LL7//0JReHMI+dCSgAAAA==")
+        .toStdString();
+}
+
+void writeText(const std::string& file, const std::string& bytes) {
+    std::ofstream(file, std::ios::binary) << bytes;
 }
 
 }  // namespace
@@ -120,6 +187,50 @@ private Q_SLOTS:
         expectDataError([&] { Cifar10Loader::readDirectory(path(dir, "nowhere")); }, {"nowhere", "not found"});
     }
 
+    // Format and size come from the header alone, for every format the image-folder reader lists.
+    void imageHeaderReadsSizeOfEachFormat() {
+        const std::pair<const char*, ImageHeader::Format> formats[] = {
+            {"PNG", ImageHeader::Format::Png},  {"JPEG", ImageHeader::Format::Jpeg},
+            {"BMP", ImageHeader::Format::Bmp},  {"PPM", ImageHeader::Format::Pnm},
+            {"PGM", ImageHeader::Format::Pnm},  {"TIFF", ImageHeader::Format::Tiff},
+            {"WEBP", ImageHeader::Format::WebP}};
+        const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
+        for (const auto& [name, format] : formats) {
+            if (!writable.contains(QByteArray(name).toLower())) continue;  // TIFF, WebP: Qt plugins
+            for (QImage::Format pixels :
+                 {QImage::Format_RGB888, QImage::Format_Grayscale8, QImage::Format_ARGB32}) {
+                const std::string bytes = encodedImage(37, 29, pixels, name);
+                QVERIFY2(!bytes.empty(), name);
+                const std::optional<ImageHeader> header = ImageHeader::read(bytes);
+                QVERIFY2(header.has_value(), name);
+                QVERIFY2(header->format == format, name);
+                QCOMPARE(header->width, std::uint64_t{37});
+                QCOMPARE(header->height, std::uint64_t{29});
+                QVERIFY(header->bytesPerPixel >= 1 && header->bytesPerPixel <= 64);
+                // Cut anywhere inside the header: no size, never a read past the end.
+                for (std::size_t keep = 0; keep < std::min<std::size_t>(bytes.size(), 24); ++keep) {
+                    const auto cut = ImageHeader::read(std::string_view(bytes).substr(0, keep));
+                    QVERIFY(!cut || (cut->width == 37 && cut->height == 29));
+                }
+            }
+        }
+        const auto tiff = ImageHeader::read(tiffBigEndian(33, 30));
+        QVERIFY(tiff && tiff->format == ImageHeader::Format::Tiff && tiff->width == 33 &&
+                tiff->height == 30);
+        const auto webp = ImageHeader::read(webp16x12());
+        QVERIFY(webp && webp->format == ImageHeader::Format::WebP && webp->width == 16 &&
+                webp->height == 12);
+        const std::optional<ImageHeader> bomb = ImageHeader::read(bmpHeaderOnly(30000, -30000));
+        QVERIFY(bomb.has_value());
+        QCOMPARE(bomb->pixels(), std::uint64_t{900000000});
+        const auto pgm = ImageHeader::read("P5 # a comment\n100000 100000\n65535\n");
+        QVERIFY(pgm.has_value());
+        QCOMPARE(pgm->decodedBytes(), std::uint64_t{20000000000});
+        QVERIFY(!ImageHeader::read("GIF89a\x10\0\x10\0").has_value());
+        QVERIFY(!ImageHeader::read("\x76\x2f\x31\x01 OpenEXR").has_value());
+        QVERIFY(!ImageHeader::read("").has_value());
+    }
+
 #ifndef SHATTER_WITH_OPENCV
     // Built without OpenCV: image folders say so, and nothing else changes.
     void imageFoldersAreUnavailableWithoutOpenCv() {
@@ -164,6 +275,50 @@ private Q_SLOTS:
         std::filesystem::create_directories(path(dir, "test/class2-empty"));
         std::filesystem::create_directories(path(dir, "train/class2-empty"));
         expectDataError([&] { ImageFolderLoader::readDirectory(dir.path().toStdString()); }, {"class2-empty", "empty class folder"});
+    }
+
+    // Found by fuzz_image_folder: a 54-byte BMP header claiming 30000x30000 pixels made OpenCV
+    // allocate 2.7 GB before it noticed the pixels were missing, and a file named .png was decoded
+    // as whatever its bytes said (JPEG 2000, EXR, ...). The header is now checked first.
+    void imageFolderRefusesHugeAndUnlistedImages() {
+        const Dataset source = test::makeSyntheticDataset(2, 2, 2, 1, 32);
+        QTemporaryDir dir;
+        test::writeImageFolder(dir.path().toStdString(), source);
+        const std::string root = dir.path().toStdString();
+        const std::string bomb = path(dir, "train/class1/bomb.bmp");
+        writeText(bomb, bmpHeaderOnly(30000, 30000));
+        expectDataError([&] { ImageFolderLoader::readDirectory(root); },
+                        {"bomb.bmp", "30000x30000", "too large"});
+        writeText(bomb, "P5\n100000 100000\n255\n");
+        expectDataError([&] { ImageFolderLoader::readDirectory(root); },
+                        {"bomb.bmp", "PGM/PPM", "too large"});
+        writeText(bomb, bmpHeaderOnly(0, 5));
+        expectDataError([&] { ImageFolderLoader::readDirectory(root); },
+                        {"bomb.bmp", "unreadable"});
+        writeText(bomb, "GIF89a\x10\0\x10\0");
+        expectDataError([&] { ImageFolderLoader::readDirectory(root); },
+                        {"bomb.bmp", "not a valid PNG"});
+        std::filesystem::remove(bomb);
+
+        // Every listed format Qt can write here still loads, colour or grey, whatever its size.
+        const QList<QByteArray> writable = QImageWriter::supportedImageFormats();
+        for (const char* format : {"JPEG", "BMP", "PPM", "PGM", "TIFF", "WEBP"}) {
+            if (!writable.contains(QByteArray(format).toLower())) continue;
+            const std::string file =
+                path(dir, "test/class0/extra." + QByteArray(format).toLower().toStdString());
+            writeText(file, encodedImage(45, 40, QImage::Format_RGB888, format));
+            const Dataset loaded = ImageFolderLoader::readDirectory(root);
+            QCOMPARE(loaded.test.size(), source.test.size() + 1);
+            QCOMPARE(loaded.test.height, ImageFolderLoader::kSide);
+            std::filesystem::remove(file);
+        }
+        for (const auto& [name, bytes] : {std::pair{"extra.tiff", tiffBigEndian(40, 35)},
+                                          std::pair{"extra.webp", webp16x12()}}) {
+            const std::string file = path(dir, std::string("test/class0/") + name);
+            writeText(file, bytes);
+            QCOMPARE(ImageFolderLoader::readDirectory(root).test.size(), source.test.size() + 1);
+            std::filesystem::remove(file);
+        }
     }
 
     void imageFolderResizesMixedSizes() {

@@ -161,6 +161,8 @@ private Q_SLOTS:
 
         std::ofstream(dir + "/config.json") << "[1, 2";
         QVERIFY_THROWS_EXCEPTION(RunStoreError, RunLibrary::rename(dir, "x"));
+        std::ofstream(dir + "/config.json") << "{\"lr\": 1e999}";  // beyond any double
+        QVERIFY_THROWS_EXCEPTION(RunStoreError, RunLibrary::rename(dir, "x"));
     }
 
     void deleteMovesIntoTheTrashAndUndoRestores() {

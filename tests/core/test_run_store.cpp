@@ -149,6 +149,19 @@ private Q_SLOTS:
         }
         std::ofstream(dir + "/config.json") << "{ \"model\": ";
         QVERIFY_THROWS_EXCEPTION(RunStoreError, RunReader::load(dir));
+        // Found by fuzz_run_folder: a number no double holds made the JSON parser throw
+        // out_of_range, which escaped RunReader as a bare library error (shatter-cli show and
+        // figure exited 1 with "[json.exception.out_of_range.406]" instead of naming the file).
+        std::ofstream(dir + "/config.json") << "4e464";
+        try {
+            RunReader::load(dir);
+            QFAIL("no error");
+        } catch (const RunStoreError& error) {
+            QVERIFY2(QString(error.what()).contains("config.json: holds a number too large"),
+                     error.what());
+        }
+        std::ofstream(dir + "/config.json") << "{\"lr\": 1e999}";
+        QVERIFY_THROWS_EXCEPTION(RunStoreError, RunReader::load(dir));
         std::ofstream(dir + "/config.json") << "{}";
         std::ofstream(dir + "/metrics.csv") << MetricsCsv::header() << "\n1,abc,0,0,0,0,0,0,0,0,0,0\n";
         try {

@@ -167,15 +167,22 @@ private Q_SLOTS:
         Trainer trainer(config, data);
         RecordingObserver observer;
         trainer.setPaused(true);
+        const auto started = std::chrono::steady_clock::now();
         std::thread worker([&] { trainer.run(observer); });
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
         const bool nothingWhilePaused = observer.epochs.empty() && !observer.finished;
         trainer.setPaused(false);
         worker.join();
+        const double wall =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         QVERIFY(nothingWhilePaused);
         QCOMPARE(toString(observer.summary.status), std::string("finished"));
-        // Paused time does not count as training time.
-        QVERIFY(observer.epochs.front().metrics.epochSeconds < 0.3);
+        // Paused time does not count as training time: the epoch took at most the run's wall time
+        // less the pause, however long the computing itself took (a sanitizer build, a busy
+        // machine).
+        const double epochSeconds = observer.epochs.front().metrics.epochSeconds;
+        QVERIFY2(epochSeconds <= wall - 0.3 + 0.02,
+                 qPrintable(QString("epoch %1 s, run %2 s").arg(epochSeconds).arg(wall)));
     }
 
     void learningRateDecaysAndCanChangeLive() {

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Writes the seed corpus of the fuzz targets (tests/fuzz/corpus/TARGET/): small valid files
 and typical broken ones. Run from anywhere; it rewrites the corpus folder beside it."""
+import base64
 import gzip
 import json
 import os
 import shutil
 import struct
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "corpus")
@@ -117,3 +119,68 @@ put("fuzz_sweep_file", "bad-level", json.dumps(dict(sweep, levels=[2.5])))
 put("fuzz_sweep_file", "bad-mode", json.dumps(dict(sweep, modes=["everything"])))
 put("fuzz_sweep_file", "runs-not-array", json.dumps(dict(sweep, runs=5)))
 put("fuzz_sweep_file", "broken", '{"base": {')
+
+
+# Image folders: up to four image files (train/a, train/b, test/a, test/b), OpenCV decodes them.
+def png(width, height, color_type, depth=8):
+    channels = {0: 1, 2: 3, 4: 2, 6: 4}[color_type]
+    row_bytes = width * channels * depth // 8
+    raw = b"".join(b"\0" + bytes((x * 5 + y * 11) % 256 for x in range(row_bytes)) for y in range(height))
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, depth, color_type, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def bmp(width, height, pixels=True):
+    row = (width * 3 + 3) // 4 * 4
+    data = bytes((i * 13) % 256 for i in range(row * height)) if pixels else b""
+    return (b"BM" + struct.pack("<IHHI", 54 + row * height, 0, 0, 54)
+            + struct.pack("<IiiHHIIiiII", 40, width, height, 1, 24, 0, row * height, 2835, 2835, 0, 0) + data)
+
+
+def tiff(width, height):
+    data = bytes((i * 7) % 256 for i in range(width * height))
+    entries = [(256, 3, 1, width), (257, 3, 1, height), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
+               (273, 4, 1, 8), (277, 3, 1, 1), (278, 3, 1, height), (279, 4, 1, len(data))]
+    ifd = struct.pack("<H", len(entries)) + b"".join(
+        struct.pack("<HHI", tag, kind, count) + (struct.pack("<HH", value, 0) if kind == 3 else struct.pack("<I", value))
+        for tag, kind, count, value in entries) + struct.pack("<I", 0)
+    return b"II*\0" + struct.pack("<I", 8 + len(data)) + data + ifd
+
+
+# Written once with ImageMagick (convert -size 16x12 gradient:red-blue, and an 8x8 grey gradient).
+JPEG_RGB = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYn"
+    "KSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgo"
+    "KCgoKCgoKCj/wAARCAAMABADASIAAhEBAxEB/8QAFgABAQEAAAAAAAAAAAAAAAAAAAYH/8QAGRAAAQUAAAAAAAAAAAAAAAAAAAIT"
+    "FVFh/8QAFQEBAQAAAAAAAAAAAAAAAAAABgf/xAAXEQADAQAAAAAAAAAAAAAAAAAABBZh/9oADAMBAAIRAxEAPwDJpDRIaTDy7Dy7"
+    "KNAK4KrdjT//2Q==")
+JPEG_GRAY = base64.b64decode(
+    "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAx"
+    "NDQ0Hyc5PTgyPC4zNDL/wAALCAAIAAgBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAAf/EABcQAAMBAAAAAAAAAAAAAAAAAAAXZKL/"
+    "2gAIAQEAAD8AHdVo/9k=")
+WEBP_RGB = base64.b64decode(
+    "UklGRlAAAABXRUJQVlA4IEQAAABwAgCdASoQAAwAAgA0JbACdGuA/wFx/geiAVrwAP71hpcF8i2FBJ3Gl//v2+fqz/XjAJX/7LL7"
+    "//0JReHMI+dCSgAAAA==")
+
+put("fuzz_image_folder", "png-gray", png(8, 8, 0))
+put("fuzz_image_folder", "png-rgb", png(40, 30, 2))
+put("fuzz_image_folder", "png-rgba", png(32, 32, 6))
+put("fuzz_image_folder", "png-gray-alpha", png(5, 7, 4))
+put("fuzz_image_folder", "png-16bit", png(9, 9, 2, 16))
+put("fuzz_image_folder", "png-mixed", png(8, 8, 0) + SEP + png(12, 10, 2) + SEP + png(33, 31, 6) + SEP + JPEG_GRAY)
+put("fuzz_image_folder", "jpeg-rgb", JPEG_RGB)
+put("fuzz_image_folder", "jpeg-gray", JPEG_GRAY)
+put("fuzz_image_folder", "webp", WEBP_RGB)
+put("fuzz_image_folder", "bmp", bmp(6, 4))
+put("fuzz_image_folder", "tiff", tiff(10, 6))
+put("fuzz_image_folder", "pgm", b"P5\n4 3\n255\n" + bytes(range(12)))
+put("fuzz_image_folder", "ppm-ascii", b"P3\n2 1\n255\n255 0 0 0 0 255\n")
+put("fuzz_image_folder", "png-bad-crc", png(8, 8, 0)[:29] + b"\0\0\0\0" + png(8, 8, 0)[33:])
+put("fuzz_image_folder", "png-truncated", png(40, 30, 2)[:60])
+put("fuzz_image_folder", "jpeg-truncated", JPEG_RGB[:200])
+put("fuzz_image_folder", "bmp-huge-header", bmp(30000, 30000, pixels=False))
+put("fuzz_image_folder", "pgm-huge-header", b"P5\n100000 100000\n255\n" + bytes(16))
+put("fuzz_image_folder", "not-an-image", b"hello, this is text\n")
+put("fuzz_image_folder", "empty", b"")

@@ -4,8 +4,10 @@
 #include <QPointer>
 #include <QThreadPool>
 #include <QTimer>
+#include <functional>
 
 #include "common/shatter_cli_path.h"
+#include "common/thread_hand_over.h"
 #include "shatter_error.h"
 #include "slurm/slurm_sweep.h"
 #include "sweep/sweep_record.h"
@@ -13,7 +15,9 @@
 namespace shatter {
 
 SlurmSweepMonitor::SlurmSweepMonitor(QObject* parent)
-    : QObject(parent), m_timer(new QTimer(this)), m_alive(std::make_shared<bool>(true)) {
+    : QObject(parent),
+      m_timer(new QTimer(this)),
+      m_alive(std::make_shared<std::atomic<bool>>(true)) {
     qRegisterMetaType<shatter::SweepStatus>("shatter::SweepStatus");
     m_timer->setInterval(kPollMs);
     connect(m_timer, &QTimer::timeout, this, &SlurmSweepMonitor::poll);
@@ -62,8 +66,10 @@ void SlurmSweepMonitor::poll() {
     m_polling = true;
     const std::string directory = m_directory.toStdString();
     QPointer<SlurmSweepMonitor> self(this);
-    std::shared_ptr<bool> alive = m_alive;
-    QThreadPool::globalInstance()->start([self, alive, directory]() {
+    std::shared_ptr<std::atomic<bool>> alive = m_alive;
+    const ThreadHandOver handOver;
+    std::function<void()> task = [self, alive, directory, handOver]() {
+        handOver.receive();
         SweepStatus status;
         QString error;
         try {
@@ -85,7 +91,9 @@ void SlurmSweepMonitor::poll() {
                 if (self) self->apply(QString::fromStdString(directory), status, error);
             },
             Qt::QueuedConnection);
-    });
+    };
+    handOver.send();
+    QThreadPool::globalInstance()->start(std::move(task));
 }
 
 void SlurmSweepMonitor::apply(const QString& directory, const SweepStatus& status,

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <atomic>
 #include <memory>
 
 #include "slurm/slurm_options.h"
@@ -57,7 +58,7 @@ private:
     SweepStatus m_status;
     QTimer* m_timer;
     bool m_polling = false;
-    std::shared_ptr<bool> m_alive;
+    std::shared_ptr<std::atomic<bool>> m_alive;  // false once destroyed; read by the poll task
 };
 
 }  // namespace shatter
