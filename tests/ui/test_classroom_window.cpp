@@ -74,6 +74,12 @@ void setTinyLongRun(MainWindow& window) {
     window.experimentPanel()->setConfig(config);
 }
 
+// Shows the window; true once it is on the screen.
+bool shownOnScreen(MainWindow& window) {
+    window.show();
+    return QTest::qWaitForWindowExposed(&window);
+}
+
 bool waitForState(const MainWindow& window, TrainingController::State state, int ms = 20000) {
     return QTest::qWaitFor([&]() { return window.controller()->state() == state; }, ms);
 }
@@ -109,8 +115,7 @@ void TestClassroomWindow::theScreenIs1024x768() {
 
 void TestClassroomWindow::fitsTheScreenWithAndWithoutPresentationMode() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     const QRect available = window.screen()->availableGeometry();
     for (const bool presentation : {false, true}) {
         window.presentationAction()->setChecked(presentation);
@@ -146,8 +151,7 @@ void TestClassroomWindow::fitsTheScreenWithAndWithoutPresentationMode() {
 
 void TestClassroomWindow::presentationModeMakesTheChartsLargerAndGivesThePanelsBack() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     settle(window);
     const QRect before = accuracyPlotArea(window);
     const int widthBefore = window.frameGeometry().width();
@@ -177,8 +181,7 @@ void TestClassroomWindow::aSavedGeometryLargerThanTheScreenIsFitted() {
         window.close();  // saves the geometry
     }
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     settle(window);
     const QRect available = window.screen()->availableGeometry();
     QVERIFY2(available.contains(window.frameGeometry()),
@@ -191,8 +194,7 @@ void TestClassroomWindow::aSavedGeometryLargerThanTheScreenIsFitted() {
 
 void TestClassroomWindow::fullScreenChartsLeaveOnlyTheCurves() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     settle(window);
     const QRect before = accuracyPlotArea(window);
     window.actions()->chartsOnly()->trigger();
@@ -242,8 +244,7 @@ void TestClassroomWindow::runMenuHoldsEveryTransportCommandWithItsShortcut() {
 
 void TestClassroomWindow::startTakesTheFocusOffTheFields() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     window.activateWindow();
     setTinyLongRun(window);
     QDoubleSpinBox* rate = window.experimentPanel()->learningRateBox();
@@ -266,8 +267,7 @@ void TestClassroomWindow::startTakesTheFocusOffTheFields() {
 
 void TestClassroomWindow::shortcutsWorkWithTheFocusInAField() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     window.activateWindow();
     setTinyLongRun(window);
     QDoubleSpinBox* rate = window.experimentPanel()->learningRateBox();
@@ -306,8 +306,7 @@ void TestClassroomWindow::shortcutsWorkWithTheFocusInAField() {
 
 void TestClassroomWindow::spaceInATextFieldTypesAndStartsNothing() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     window.activateWindow();
     // The fields of the panel are number fields: Space there is the field's (it refuses it), it
     // does not start a run behind the lecturer's back.
@@ -330,8 +329,7 @@ void TestClassroomWindow::spaceInATextFieldTypesAndStartsNothing() {
 
 void TestClassroomWindow::wheelChangesOnlyAFocusedSetting() {
     MainWindow window;
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(shownOnScreen(window));
     window.activateWindow();
     const QList<QAbstractSpinBox*> boxes = window.experimentPanel()->findChildren<QAbstractSpinBox*>();
     QVERIFY(!boxes.isEmpty());

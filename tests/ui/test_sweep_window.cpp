@@ -207,8 +207,9 @@ private Q_SLOTS:
         QCOMPARE(dialog->progressBar()->value(), 5);
         // The live view followed the last run.
         QCOMPARE(int(window.liveRun()->history().epochs().size()), 3);
-        const FigureData accuracy = window.findChild<MetricPlot*>("live-accuracy")->figureData();
-        QCOMPARE(int(accuracy.series.front().x.size()), 3);
+        // The chart redraws on the next turn of the event loop after the last epoch.
+        const MetricPlot* accuracy = window.findChild<MetricPlot*>("live-accuracy");
+        QTRY_COMPARE(int(accuracy->figureData().series.front().x.size()), 3);
         QVERIFY(window.transportBar()->isEnabled());
 
         // Figure 1 comes from the sweep's runs.
