@@ -22,8 +22,8 @@ RecordedRun::RecordedRun(RunRecord record, std::optional<ExampleRecords> example
 RecordedRun RecordedRun::load(const std::string& directory) {
     RunRecord record = RunReader::load(directory);
     if (record.info.kind != "training") {
-        throw RunStoreError((std::filesystem::path(directory) / "config.json").string() +
-                            ": a " + record.info.kind + " run has no epochs to replay");
+        throw RunStoreError((std::filesystem::path(directory) / "config.json").string() + ": a " +
+                            record.info.kind + " run has no epochs to replay");
     }
     if (record.epochs.empty()) {
         throw RunStoreError((std::filesystem::path(directory) / "metrics.csv").string() +
@@ -34,10 +34,12 @@ RecordedRun RecordedRun::load(const std::string& directory) {
     if (record.hasExamples) examples = RunReader::loadExamples(directory);
     if (record.hasPredictions) {
         predictions = PredictionLog::load(directory);
-        const std::string path = (std::filesystem::path(directory) / PredictionLog::kFileName).string();
+        const std::string path =
+            (std::filesystem::path(directory) / PredictionLog::kFileName).string();
         if (predictions->epochCount() > 0 && predictions->exampleCount() != examples->size()) {
-            throw RunStoreError(path + ": predictions for " + std::to_string(predictions->exampleCount()) +
-                                " examples, but examples.bin holds " + std::to_string(examples->size()));
+            throw RunStoreError(
+                path + ": predictions for " + std::to_string(predictions->exampleCount()) +
+                " examples, but examples.bin holds " + std::to_string(examples->size()));
         }
         if (predictions->epochCount() == 0) {
             throw RunStoreError(path + ": no finished epoch, although metrics.csv has " +
@@ -79,7 +81,8 @@ RunStart RecordedRun::start() const {
 EpochReport RecordedRun::report(int epoch, bool withFittedSince) const {
     if (epoch < 1 || epoch > m_epochCount) {
         throw RunStoreError(m_record.directory + ": epoch " + std::to_string(epoch) +
-                            " is not among its " + std::to_string(m_epochCount) + " replayed epochs");
+                            " is not among its " + std::to_string(m_epochCount) +
+                            " replayed epochs");
     }
     EpochReport report;
     report.metrics = m_record.epochs[static_cast<std::size_t>(epoch - 1)];
@@ -87,8 +90,8 @@ EpochReport RecordedRun::report(int epoch, bool withFittedSince) const {
     if (m_predictions) {
         report.predictions = m_predictions->epoch(epoch);
         if (withFittedSince) {
-            report.fittedSince =
-                MemorizationAnalysis::fittedSince(*m_predictions, m_examples->assignedLabels, epoch);
+            report.fittedSince = MemorizationAnalysis::fittedSince(
+                *m_predictions, m_examples->assignedLabels, epoch);
         }
     }
     return report;

@@ -77,13 +77,15 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(stretched.endOf(1), 2.0 * (stretched.endOf(2) - stretched.endOf(1))));
 
         // A hundred epochs of an hour: ten minutes in all at 1×.
-        const ReplayTimeline squeezed = ReplayTimeline::fromEpochSeconds(std::vector<double>(100, 3600.0));
+        const ReplayTimeline squeezed =
+            ReplayTimeline::fromEpochSeconds(std::vector<double>(100, 3600.0));
         QCOMPARE(squeezed.pace(), ReplayTimeline::Pace::Squeezed);
         QVERIFY(qFuzzyCompare(squeezed.totalSeconds(), ReplayTimeline::kLongestTotalSeconds));
         QVERIFY(qFuzzyCompare(squeezed.endOf(50), 300.0));
 
         // Two thousand epochs: half a second each wins over ten minutes.
-        const ReplayTimeline many = ReplayTimeline::fromEpochSeconds(std::vector<double>(2000, 3600.0));
+        const ReplayTimeline many =
+            ReplayTimeline::fromEpochSeconds(std::vector<double>(2000, 3600.0));
         QVERIFY(qFuzzyCompare(many.totalSeconds(), 1000.0));
 
         // A missing time: one second per epoch.
@@ -94,7 +96,8 @@ private Q_SLOTS:
 
     void clockMovesAtItsSpeed() {
         // Twenty epochs of one second: after one wall second, 2× shows 2 epochs and 10× shows 10.
-        const ReplayTimeline timeline = ReplayTimeline::fromEpochSeconds(std::vector<double>(20, 1.0));
+        const ReplayTimeline timeline =
+            ReplayTimeline::fromEpochSeconds(std::vector<double>(20, 1.0));
         ReplayClock slow(timeline), fast(timeline);
         slow.setSpeed(2.0, 100.0);
         fast.setSpeed(10.0, 100.0);
@@ -219,15 +222,19 @@ private Q_SLOTS:
         QVERIFY(messageOf(missing).find("not a folder") != std::string::npos);
 
         const std::string folder = writeReplayableRun(dir, 4, 4, "finished");
-        std::ofstream(folder + "/predictions.bin", std::ios::binary | std::ios::trunc) << "garbage!garbage!";
-        QVERIFY2(messageOf(folder).find("predictions.bin") != std::string::npos, messageOf(folder).c_str());
+        std::ofstream(folder + "/predictions.bin", std::ios::binary | std::ios::trunc)
+            << "garbage!garbage!";
+        QVERIFY2(messageOf(folder).find("predictions.bin") != std::string::npos,
+                 messageOf(folder).c_str());
 
         std::ofstream(folder + "/config.json", std::ios::trunc) << "{ not json";
-        QVERIFY2(messageOf(folder).find("config.json") != std::string::npos, messageOf(folder).c_str());
+        QVERIFY2(messageOf(folder).find("config.json") != std::string::npos,
+                 messageOf(folder).c_str());
 
         QTemporaryDir empty;
         const std::string noEpochs = writeReplayableRun(empty, 0, 0, std::nullopt);
-        QVERIFY2(messageOf(noEpochs).find("metrics.csv") != std::string::npos, messageOf(noEpochs).c_str());
+        QVERIFY2(messageOf(noEpochs).find("metrics.csv") != std::string::npos,
+                 messageOf(noEpochs).c_str());
     }
 };
 

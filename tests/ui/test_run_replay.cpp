@@ -2,19 +2,22 @@
 // and the status bar at the chosen speed (the test moves the replay's clock by hand), 10× is
 // five times 2×, the keys scrub and pause, a broken folder names its file, and training ends a
 // replay and refuses one. Screenshots go to SHATTER_ARTIFACT_DIR.
-#include <QApplication>
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
-#include <QDir>
 #include <QLabel>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 #include <memory>
 
@@ -47,7 +50,8 @@ QString datasetSpec() {
     const QString folder = g_home->path() + "/digits";
     if (!QDir(folder).exists()) {
         QDir().mkpath(folder);
-        test::writeMnistFolder(folder.toStdString(), test::makeSyntheticDataset(20, 5, 10, 1, 28), false);
+        test::writeMnistFolder(folder.toStdString(), test::makeSyntheticDataset(20, 5, 10, 1, 28),
+                               false);
     }
     return "mnist:" + folder;
 }
@@ -85,7 +89,8 @@ QString twentyEpochRun() {
     config.trainSize = 100;
     config.testSize = 50;
     config.epochs = 20;
-    test::writeRunFolder(directory.toStdString(), config, 20, 1.0, 0.1, "finished", "2026-01-01T00:00:00Z");
+    test::writeRunFolder(directory.toStdString(), config, 20, 1.0, 0.1, "finished",
+                         "2026-01-01T00:00:00Z");
     return directory;
 }
 
@@ -94,7 +99,9 @@ int livePoints(const MainWindow& window) {
     return int(chart->figureData().series.front().x.size());
 }
 
-int liveEpochs(const MainWindow& window) { return int(window.liveRun()->history().epochs().size()); }
+int liveEpochs(const MainWindow& window) {
+    return int(window.liveRun()->history().epochs().size());
+}
 
 // The replay's clock, moved by the test.
 struct ManualClock {
@@ -174,10 +181,12 @@ void TestRunReplay::replayShowsEveryEpochAtItsSpeed() {
     // The end: paused at the last epoch, the status bar says so.
     QVERIFY(!replay->isPlaying());
     QCOMPARE(window.runStatusBar()->epochText(), QString("epoch 3/3"));
-    QVERIFY2(window.runStatusBar()->stateText().contains("last epoch"), qPrintable(window.runStatusBar()->stateText()));
+    QVERIFY2(window.runStatusBar()->stateText().contains("last epoch"),
+             qPrintable(window.runStatusBar()->stateText()));
     // The replayed metrics are the stored ones.
     const RecordedRun stored = RecordedRun::load(run.toStdString());
-    QCOMPARE(window.liveRun()->history().epochs().back().trainAcc, stored.record().epochs.back().trainAcc);
+    QCOMPARE(window.liveRun()->history().epochs().back().trainAcc,
+             stored.record().epochs.back().trainAcc);
     QCOMPARE(window.liveRun()->history().fittedSince(), stored.examples()->fittedSince);
     // The gallery gets the run's images back and shows the last epoch's predictions.
     SampleGallery* gallery = window.sampleGallery();
@@ -190,8 +199,10 @@ void TestRunReplay::replayShowsEveryEpochAtItsSpeed() {
     QVERIFY(window.liveRun()->directory().isEmpty());
     QCOMPARE(window.liveRun()->replayed(), run);
     // The strip fits a 1024×768 projector: the window stays within the screen.
-    QVERIFY2(window.minimumSizeHint().width() <= 1024,
-             qPrintable(QString("minimum width %1 while replaying").arg(window.minimumSizeHint().width())));
+    QVERIFY2(
+        window.minimumSizeHint().width() <= 1024,
+        qPrintable(
+            QString("minimum width %1 while replaying").arg(window.minimumSizeHint().width())));
     QVERIFY(window.screen()->availableGeometry().contains(window.frameGeometry()));
     // Every control of the strip has the room it needs.
     for (QWidget* control : window.replayBar()->findChildren<QWidget*>()) {
@@ -301,7 +312,8 @@ void TestRunReplay::keysScrubPauseAndEnd() {
     QVERIFY(replay->isPlaying());
     QCOMPARE(window.actions()->pause()->text(), QString("&Pause"));
     const ReplayTimeline timeline = replay->run().timeline();
-    clock.advance(replay, timeline.endOf(2) - timeline.endOf(1) + 0.001);  // 1×: the time line's own
+    clock.advance(replay,
+                  timeline.endOf(2) - timeline.endOf(1) + 0.001);  // 1×: the time line's own
     QCOMPARE(replay->epoch(), 2);
     QTest::keyClick(&window, Qt::Key_Pause);
     QVERIFY(!replay->isPlaying());
@@ -405,10 +417,31 @@ void TestRunReplay::runsMenuAndSelectionReplay() {
     QVERIFY2(window.replayBar()->titleLabel()->toolTip().contains("replayed digits"),
              qPrintable(window.replayBar()->titleLabel()->toolTip()));
     QVERIFY(window.runStatusBar()->stateText().contains("replayed digits"));
-    // The RUNS row's "Replay" item does the same.
+    // The RUNS row's context menu has "Replay", which does the same.
     window.runReplay()->close();
-    Q_EMIT window.runList()->replayRequested(run);
+    QVERIFY(!window.runReplay()->isActive());
+    window.runsDock()->show();
+    window.runsDock()->raise();
+    QTRY_VERIFY(view->isVisible());
+    const QRect row = view->visualRect(window.runList()->sortedModel()->indexOf(run, 0));
+    bool offered = false;
+    QTimer::singleShot(100, [&offered]() {
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        if (menu == nullptr) return;
+        for (QAction* action : menu->actions()) {
+            if (action->text() == "Replay") {
+                offered = true;
+                action->trigger();
+            }
+        }
+        menu->close();
+    });
+    QContextMenuEvent click(QContextMenuEvent::Mouse, row.center(),
+                            view->viewport()->mapToGlobal(row.center()));
+    QApplication::sendEvent(view->viewport(), &click);
+    QVERIFY(offered);
     QVERIFY(window.runReplay()->isActive());
+    QCOMPARE(window.runReplay()->directory(), run);
 }
 
 int main(int argc, char* argv[]) {

@@ -54,7 +54,8 @@ ReplayBar::ReplayBar(RunReplay* replay, QWidget* parent)
     m_speed->setToolTip(
         "Replay speed: 1× is the pace the run was trained at (at least half a second per epoch, "
         "at most ten minutes in all); 2× is twice as fast. ] faster, [ slower");
-    m_slider->setToolTip("Drag to an epoch; , and . move one epoch, Home and End to the first and last");
+    m_slider->setToolTip(
+        "Drag to an epoch; , and . move one epoch, Home and End to the first and last");
     m_slider->setMinimumWidth(80);
 
     m_close->setToolTip("End the replay (Esc); the charts keep what they show");
@@ -89,9 +90,11 @@ void ReplayBar::resizeEvent(QResizeEvent* event) {
 
 void ReplayBar::showTitle() {
     const QString full = "Replay: " + m_replay->title();
-    const QString elided = m_title->fontMetrics().elidedText(full, Qt::ElideMiddle, m_title->width());
+    const QString elided =
+        m_title->fontMetrics().elidedText(full, Qt::ElideMiddle, m_title->width());
     // Too narrow for a few letters of the name (a projector's 1024 pixels): the status bar has it.
-    const bool roomForReplay = m_title->fontMetrics().horizontalAdvance("Replay") <= m_title->width();
+    const bool roomForReplay =
+        m_title->fontMetrics().horizontalAdvance("Replay") <= m_title->width();
     m_title->setText(elided.size() >= 12 ? elided : roomForReplay ? QString("Replay") : QString());
     m_title->setToolTip(full + "\n" + m_replay->directory());
 }
@@ -112,7 +115,8 @@ void ReplayBar::update() {
         m_slider->setRange(0, m_replay->epochCount());
         m_slider->setValue(m_replay->epoch());
     }
-    m_position->setText(QString("epoch %1 / %2").arg(m_replay->epoch()).arg(m_replay->epochCount()));
+    m_position->setText(
+        QString("epoch %1 / %2").arg(m_replay->epoch()).arg(m_replay->epochCount()));
     // As wide as the run's longest position, so that the slider does not jump as it plays.
     const QString widest = QString("epoch %1 / %1").arg(m_replay->epochCount());
     m_position->setMinimumWidth(m_position->fontMetrics().horizontalAdvance(widest) + 4);

@@ -1,10 +1,9 @@
 #pragma once
 
-#include <functional>
-#include <memory>
-
 #include <QObject>
 #include <QString>
+#include <functional>
+#include <memory>
 
 #include "live/training_types.h"
 #include "replay/recorded_run.h"
