@@ -5,11 +5,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QContextMenuEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
-#include <QContextMenuEvent>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -164,6 +164,9 @@ void TestRunReplay::replayShowsEveryEpochAtItsSpeed() {
     const ReplayTimeline timeline = replay->run().timeline();
     QCOMPARE(timeline.pace(), ReplayTimeline::Pace::Stretched);
     QVERIFY(qFuzzyCompare(timeline.totalSeconds(), 1.5));
+    QVERIFY2(
+        window.replayBar()->speedBox()->toolTip().contains("faster than half a second per epoch"),
+        qPrintable(window.replayBar()->speedBox()->toolTip()));
     auto advanceTo = [&](double seconds) { clock.advance(replay, seconds - *clock.seconds); };
     advanceTo(timeline.endOf(1) / 10 - 0.001);
     QCOMPARE(liveEpochs(window), 0);
@@ -262,33 +265,32 @@ void TestRunReplay::keysScrubPauseAndEnd() {
     QTRY_VERIFY_WITH_TIMEOUT(gallery->data() != nullptr, 20000);
     QTRY_COMPARE(gallery->shownEpoch(), 3);
 
-    // The keys work with the focus in a settings field too.
-    QWidget* field = window.experimentPanel()->learningRateBox();
-    window.experimentDock()->show();
-    window.experimentDock()->raise();
-    field->setFocus();
-    QTest::keyClick(&window, Qt::Key_Home);
+    // The keys reach the window wherever the focus is (here on the view tabs) ...
+    window.viewTabs()->setFocus();
+    QTRY_VERIFY(window.viewTabs()->hasFocus());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Home);
     QCOMPARE(replay->epoch(), 0);
     QCOMPARE(liveEpochs(window), 0);
     QTRY_COMPARE(livePoints(window), 0);
-    QTest::keyClick(&window, Qt::Key_Period);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Period);
     QCOMPARE(replay->epoch(), 1);
     QTRY_COMPARE(livePoints(window), 1);
     QTRY_COMPARE(gallery->shownEpoch(), 1);
-    QTest::keyClick(&window, Qt::Key_Period);
-    QTest::keyClick(&window, Qt::Key_Period);
-    QTest::keyClick(&window, Qt::Key_Period);  // at the last epoch already: stays
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Period);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Period);
+    QTest::keyClick(QApplication::focusWidget(),
+                    Qt::Key_Period);  // at the last epoch already: stays
     QCOMPARE(replay->epoch(), 3);
-    QTest::keyClick(&window, Qt::Key_Comma);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Comma);
     QCOMPARE(replay->epoch(), 2);
     QTRY_COMPARE(livePoints(window), 2);
     QTRY_COMPARE(gallery->shownEpoch(), 2);
     QCOMPARE(window.replayBar()->slider()->value(), 2);
-    QTest::keyClick(&window, Qt::Key_Left, Qt::ControlModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Left, Qt::ControlModifier);
     QCOMPARE(replay->epoch(), 1);
-    QTest::keyClick(&window, Qt::Key_Right, Qt::ControlModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right, Qt::ControlModifier);
     QCOMPARE(replay->epoch(), 2);
-    QTest::keyClick(&window, Qt::Key_End);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);
     QCOMPARE(replay->epoch(), 3);
     QTRY_COMPARE(livePoints(window), 3);
     // The slider moves the replay too.
@@ -297,35 +299,55 @@ void TestRunReplay::keysScrubPauseAndEnd() {
 
     // Speed: ] and [ step through 1×, 2×, 5×, 10×, 50×.
     replay->setSpeed(1.0);
-    QTest::keyClick(&window, Qt::Key_BracketRight);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_BracketRight);
     QCOMPARE(replay->speed(), 2.0);
-    QTest::keyClick(&window, Qt::Key_BracketRight);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_BracketRight);
     QCOMPARE(replay->speed(), 5.0);
-    QTest::keyClick(&window, Qt::Key_BracketLeft);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_BracketLeft);
     QCOMPARE(replay->speed(), 2.0);
     QCOMPARE(window.replayBar()->speedBox()->currentText(), QString("2×"));
-    QTest::keyClick(&window, Qt::Key_BracketLeft);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_BracketLeft);
     QCOMPARE(replay->speed(), 1.0);
 
     // Pause (Ctrl+Space) plays and pauses; paused, the clock moves and the epochs do not.
-    QTest::keyClick(&window, Qt::Key_Space, Qt::ControlModifier);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space, Qt::ControlModifier);
     QVERIFY(replay->isPlaying());
     QCOMPARE(window.actions()->pause()->text(), QString("&Pause"));
     const ReplayTimeline timeline = replay->run().timeline();
     clock.advance(replay,
                   timeline.endOf(2) - timeline.endOf(1) + 0.001);  // 1×: the time line's own
     QCOMPARE(replay->epoch(), 2);
-    QTest::keyClick(&window, Qt::Key_Pause);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Pause);
     QVERIFY(!replay->isPlaying());
     clock.advance(replay, 10.0);
     QCOMPARE(replay->epoch(), 2);
     QCOMPARE(liveEpochs(window), 2);
-    QTest::keyClick(&window, Qt::Key_Pause);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Pause);
     QVERIFY(replay->isPlaying());
     clock.advance(replay, timeline.endOf(3) - timeline.endOf(2) + 0.001);
     QCOMPARE(replay->epoch(), 3);
     QTest::qWait(200);
     saveArtifact(window, "replay-keys.png");
+
+    // ... but a number field keeps what is typed into it: "." is a decimal point there, while
+    // Pause still plays and pauses the replay.
+    QDoubleSpinBox* rate = window.experimentPanel()->learningRateBox();
+    window.experimentDock()->show();
+    window.experimentDock()->raise();
+    rate->setFocus();
+    QTRY_VERIFY(rate->hasFocus());
+    const double before = rate->value();
+    replay->seek(1);
+    rate->selectAll();
+    QTest::keyClicks(rate, "0.05");
+    QCOMPARE(replay->epoch(), 1);
+    QCOMPARE(rate->text(), QString("0.05"));
+    QTest::keyClick(rate, Qt::Key_Space, Qt::ControlModifier);
+    QVERIFY(replay->isPlaying());
+    QTest::keyClick(rate, Qt::Key_Space, Qt::ControlModifier);
+    QVERIFY(!replay->isPlaying());
+    rate->setValue(before);
+    replay->seek(3);
 
     // Esc ends the replay; the charts keep what they show, the replay keys rest.
     QTest::keyClick(&window, Qt::Key_Escape);

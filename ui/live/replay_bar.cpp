@@ -10,6 +10,7 @@
 
 #include "live/run_replay.h"
 #include "replay/replay_clock.h"
+#include "replay/replay_timeline.h"
 
 namespace shatter {
 
@@ -51,9 +52,7 @@ ReplayBar::ReplayBar(RunReplay* replay, QWidget* parent)
     m_title->setFont(bold);
     m_play->setToolTip("Play or pause the replay (Ctrl+Space, Pause)");
     for (double speed : ReplayClock::speeds()) m_speed->addItem(speedText(speed), speed);
-    m_speed->setToolTip(
-        "Replay speed: 1× is the pace the run was trained at (at least half a second per epoch, "
-        "at most ten minutes in all); 2× is twice as fast. ] faster, [ slower");
+
     m_slider->setToolTip(
         "Drag to an epoch; , and . move one epoch, Home and End to the first and last");
     m_slider->setMinimumWidth(80);
@@ -99,8 +98,33 @@ void ReplayBar::showTitle() {
     m_title->setToolTip(full + "\n" + m_replay->directory());
 }
 
+QString ReplayBar::paceText(ReplayTimeline::Pace pace) {
+    switch (pace) {
+        case ReplayTimeline::Pace::Recorded:
+            return "1× is the pace this run was trained at.";
+        case ReplayTimeline::Pace::Stretched:
+            return "This run trained faster than half a second per epoch: at 1× its epochs take "
+                   "half "
+                   "a second on average, each as long relative to the others as it was.";
+        case ReplayTimeline::Pace::Squeezed:
+            return "This run trained for longer than ten minutes: at 1× the whole run takes ten "
+                   "minutes, each epoch as long relative to the others as it was.";
+        case ReplayTimeline::Pace::Uniform:
+            return "This run's metrics.csv lacks some epoch times: at 1× each epoch takes a "
+                   "second.";
+    }
+    return {};
+}
+
 void ReplayBar::update() {
     showTitle();
+    const QString pace = paceText(m_replay->timeline().pace());
+    m_speed->setToolTip(
+        "Replay speed: 1× is the pace the run was trained at (at least half a second "
+        "per epoch, at most ten minutes in all); 2× is twice as fast. ] faster, [ "
+        "slower.\n" +
+        pace);
+    m_left->setToolTip(pace);
     const bool playing = m_replay->isPlaying();
     m_play->setText(playing ? "Pause" : "Play");
     m_play->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));

@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include "replay/replay_timeline.h"
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -30,6 +32,8 @@ public:
 
     // "1×", "2×", "10×", …
     static QString speedText(double speed);
+    // What 1× means for a run whose time line has this pace.
+    static QString paceText(ReplayTimeline::Pace pace);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -49,6 +49,8 @@ public:
     // The run's name as RUNS lists it.
     QString title() const { return m_title; }
     const RecordedRun& run() const { return m_run; }
+    // The 1× time line the clock runs on.
+    const ReplayTimeline& timeline() const { return m_clock.timeline(); }
     // Wall seconds until the end at the current speed.
     double secondsLeft() const;
 
