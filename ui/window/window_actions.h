@@ -17,7 +17,8 @@ namespace shatter {
 // also starts or pauses while the focus is not in a text field. While a stored run is replayed,
 // Pause plays and pauses the replay, Stop (Esc) ends it, and the replay keys are live:
 // ] or + faster, [ or - slower, . or Ctrl+Right one epoch on, , or Ctrl+Left one epoch back,
-// Home and End the first and last epoch (never the plain arrows or Page Up/Down).
+// Home and End the first and last epoch (never the plain arrows or Page Up/Down); a text field
+// with the focus keeps the characters and cursor keys typed into it.
 class WindowActions : public QObject {
     Q_OBJECT
 
