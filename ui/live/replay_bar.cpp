@@ -78,8 +78,8 @@ ReplayBar::ReplayBar(RunReplay* replay, QWidget* parent)
             [this](int index) { m_replay->setSpeed(m_speed->itemData(index).toDouble()); });
     connect(m_slider, &QSlider::valueChanged, m_replay, &RunReplay::seek);
     connect(m_close, &QPushButton::clicked, m_replay, &RunReplay::close);
-    connect(m_replay, &RunReplay::changed, this, &ReplayBar::update);
-    update();
+    connect(m_replay, &RunReplay::changed, this, &ReplayBar::refresh);
+    refresh();
 }
 
 void ReplayBar::resizeEvent(QResizeEvent* event) {
@@ -116,7 +116,7 @@ QString ReplayBar::paceText(ReplayTimeline::Pace pace) {
     return {};
 }
 
-void ReplayBar::update() {
+void ReplayBar::refresh() {
     showTitle();
     const QString pace = paceText(m_replay->timeline().pace());
     m_speed->setToolTip(

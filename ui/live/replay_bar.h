@@ -39,7 +39,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void update();
+    void refresh();
     void showTitle();
 
     RunReplay* m_replay;
