@@ -17,10 +17,11 @@ struct ExampleHistory {
     bool everCorrect = false;
 };
 
-ExampleHistory historyOf(const PredictionLog& predictions, std::size_t example, int label) {
+// Over epochs 1..lastEpoch.
+ExampleHistory historyOf(const PredictionLog& predictions, std::size_t example, int label, int lastEpoch) {
     ExampleHistory history;
     bool previousCorrect = false;
-    for (int epoch = 1; epoch <= predictions.epochCount(); ++epoch) {
+    for (int epoch = 1; epoch <= lastEpoch; ++epoch) {
         const bool correct = predictions.at(epoch, example) == label;
         if (previousCorrect && !correct) ++history.forgettingEvents;
         if (correct && !previousCorrect) history.fitEpoch = epoch;
@@ -90,7 +91,8 @@ MemorizationReport MemorizationAnalysis::compute(const PredictionLog& prediction
     report.fitEpoch.resize(examples.size());
     report.forgettingEvents.resize(examples.size());
     for (std::size_t i = 0; i < examples.size(); ++i) {
-        const ExampleHistory history = historyOf(predictions, i, examples.assignedLabels[i]);
+        const ExampleHistory history =
+            historyOf(predictions, i, examples.assignedLabels[i], predictions.epochCount());
         report.fitEpoch[i] = history.fitEpoch;
         report.forgettingEvents[i] = history.forgettingEvents;
         const bool corrupted = examples.corrupted[i] != 0;
@@ -124,6 +126,22 @@ MemorizationReport MemorizationAnalysis::compute(const PredictionLog& prediction
         }
     }
     return report;
+}
+
+std::vector<int> MemorizationAnalysis::fittedSince(const PredictionLog& predictions,
+                                                  const std::vector<int>& assignedLabels, int epoch) {
+    if (epoch < 0 || epoch > predictions.epochCount()) {
+        throw RunStoreError("epoch " + std::to_string(epoch) + " is not among the " +
+                            std::to_string(predictions.epochCount()) + " epochs of the predictions");
+    }
+    if (predictions.epochCount() > 0 && predictions.exampleCount() != assignedLabels.size()) {
+        throw RunStoreError("the predictions cover " + std::to_string(predictions.exampleCount()) +
+                            " examples, the labels " + std::to_string(assignedLabels.size()));
+    }
+    std::vector<int> since(assignedLabels.size(), 0);
+    for (std::size_t i = 0; i < since.size() && epoch > 0; ++i)
+        since[i] = historyOf(predictions, i, assignedLabels[i], epoch).fitEpoch;
+    return since;
 }
 
 MemorizationReport MemorizationAnalysis::forRunFolder(const std::string& runDirectory) {

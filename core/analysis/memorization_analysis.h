@@ -1,6 +1,8 @@
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/memorization_report.h"
 #include "run/example_records.h"
@@ -15,6 +17,11 @@ class MemorizationAnalysis {
 public:
     static MemorizationReport compute(const PredictionLog& predictions,
                                       const ExampleRecords& examples, int classCount);
+    // Per example, the first epoch from which it has stayed fitted to its assigned label as of
+    // `epoch` (0: not fitted then), as the trainer reported it in EpochReport::fittedSince.
+    // Throws RunStoreError when `epoch` is beyond the predictions or the counts differ.
+    static std::vector<int> fittedSince(const PredictionLog& predictions,
+                                        const std::vector<int>& assignedLabels, int epoch);
     // Reads predictions.bin and examples.bin of a run folder; throws RunStoreError.
     static MemorizationReport forRunFolder(const std::string& runDirectory);
     // The q-quantile (0..1) of ascending values, linearly interpolated; empty for no values.

@@ -14,6 +14,7 @@ const Setting<int> AppSettings::currentView{"window/view", 0};
 const Setting<QString> AppSettings::experimentConfig{"experiment/config", {}};
 const Setting<QString> AppSettings::experimentPreset{"experiment/preset", {}};
 const Setting<QString> AppSettings::demoPace{"transport/pace", QStringLiteral("fast")};
+const Setting<double> AppSettings::replaySpeed{"replay/speed", 1.0};
 const Setting<QStringList> AppSettings::extraRunFolders{"library/folders", {}};
 const Setting<QStringList> AppSettings::tickedRuns{"library/ticked", {}};
 const Setting<QString> AppSettings::compareMetric{"compare/metric", QStringLiteral("train_acc")};

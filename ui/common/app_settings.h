@@ -21,6 +21,8 @@ public:
     static const Setting<QString> experimentPreset;  // empty: custom settings
     // The transport bar.
     static const Setting<QString> demoPace;  // EpochPace::key(): "fast", "1/s", "30s", ...
+    // Replaying a stored run.
+    static const Setting<double> replaySpeed;  // one of ReplayClock::speeds(): 1, 2, 5, 10, 50
     // The RUNS column.
     static const Setting<QStringList> extraRunFolders;  // folders added to the library
     static const Setting<QStringList> tickedRuns;       // run folders ticked for comparison

@@ -1,5 +1,6 @@
 #include "live/live_run.h"
 
+#include "live/run_replay.h"
 #include "live/training_controller.h"
 #include "sweep/sweep_controller.h"
 
@@ -34,6 +35,20 @@ void LiveRun::follow(SweepController* sweeps) {
     });
 }
 
+void LiveRun::follow(RunReplay* replay) {
+    connect(replay, &RunReplay::begun, this, [this, replay](int epochs) {
+        begin(epochs);
+        setReplayed(replay->directory());
+    });
+    connect(replay, &RunReplay::started, this, &LiveRun::started);
+    connect(replay, &RunReplay::rewound, this, &LiveRun::rewind);
+    connect(replay, &RunReplay::epochReplayed, this, &LiveRun::addEpoch);
+    connect(replay, &RunReplay::finished, this, &LiveRun::finish);
+    connect(replay, &RunReplay::activeChanged, this, [this](bool active) {
+        if (!active) setReplayed({});
+    });
+}
+
 void LiveRun::begin(int epochs) {
     m_history.begin(epochs);
     Q_EMIT begun(epochs);
@@ -48,6 +63,17 @@ void LiveRun::setDirectory(const QString& directory) {
 void LiveRun::addEpoch(const EpochReport& report) {
     m_history.add(report);
     Q_EMIT epochAdded(report);
+}
+
+void LiveRun::rewind() {
+    m_history.begin(m_history.plannedEpochs());
+    Q_EMIT rewound();
+}
+
+void LiveRun::setReplayed(const QString& directory) {
+    if (directory == m_replayed) return;
+    m_replayed = directory;
+    Q_EMIT replayedChanged(directory);
 }
 
 void LiveRun::end() { setDirectory({}); }

@@ -8,6 +8,7 @@
 
 namespace shatter {
 
+class RunReplay;
 class SweepController;
 class TrainingController;
 
@@ -23,11 +24,19 @@ public:
     // Feeds this run from a controller's signals.
     void follow(TrainingController* controller);
     void follow(SweepController* sweeps);
+    // Feeds this run from a stored run's replay: no training, the same views.
+    void follow(RunReplay* replay);
 
     // A new run of `epochs` epochs; its folder follows once it exists.
     void begin(int epochs);
     void setDirectory(const QString& directory);
     void addEpoch(const EpochReport& report);
+    // The same run from its start again (a replay moved back): its epochs go; its planned
+    // epochs, its data in the gallery and its folder stay.
+    void rewind();
+    // The stored run being replayed, for the charts' caption; empty when none. A replayed run
+    // is not "in progress": directory() stays empty.
+    void setReplayed(const QString& directory);
     // No run in progress any more; the history stays for the charts.
     void end();
     // How the run ended: its summary, or why it could not start or failed (both may come).
@@ -37,10 +46,13 @@ public:
     const RunHistory& history() const { return m_history; }
     // The folder of the run in progress; empty when none.
     QString directory() const { return m_directory; }
+    QString replayed() const { return m_replayed; }
 
 Q_SIGNALS:
     void begun(int epochs);
     void directoryChanged(const QString& directory);
+    void rewound();
+    void replayedChanged(const QString& directory);
     void started(const shatter::RunStart& start);
     void progress(const shatter::BatchProgress& progress);
     void epochAdded(const shatter::EpochReport& report);
@@ -50,6 +62,7 @@ Q_SIGNALS:
 private:
     RunHistory m_history;
     QString m_directory;
+    QString m_replayed;
 };
 
 }  // namespace shatter

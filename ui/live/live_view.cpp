@@ -80,6 +80,11 @@ LiveView::LiveView(const LiveRun* run, QWidget* parent)
     connect(run, &LiveRun::finished, this, &LiveView::showEnd);
     connect(run, &LiveRun::failed, this, &LiveView::showFailure);
     connect(run, &LiveRun::directoryChanged, this, &LiveView::describeRun);
+    connect(run, &LiveRun::replayedChanged, this, &LiveView::describeRun);
+    connect(run, &LiveRun::rewound, this, [this]() {
+        m_score->setText(QString("epoch 0/%1").arg(m_run->history().plannedEpochs()));
+        scheduleRedraw();
+    });
 }
 
 void LiveView::describeRun(const QString& directory) {

@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QSlider>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -31,6 +32,7 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
       m_filter(new QComboBox),
       m_order(new QComboBox),
       m_count(new QLabel),
+      m_note(new QLabel),
       m_scrubber(new QSlider(Qt::Horizontal)),
       m_scrubLabel(new QLabel),
       m_grid(new QListWidget),
@@ -98,6 +100,10 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
     layout->addLayout(scrubbing);
+    m_note->setObjectName("galleryNote");
+    m_note->setWordWrap(true);
+    m_note->setVisible(false);
+    layout->addWidget(m_note);
     layout->addLayout(body, 1);
 
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this]() {
@@ -113,8 +119,29 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
         m_grid->viewport()->update();
     });
     connect(m_grid, &QListWidget::itemClicked, this, &SampleGallery::selectItem);
-    connect(run, &LiveRun::begun, this, [this]() { setData(nullptr); });
-    connect(run, &LiveRun::epochAdded, this, &SampleGallery::showEpoch);
+    connect(run, &LiveRun::begun, this, [this]() {
+        setNote({});
+        setData(nullptr);
+    });
+    connect(run, &LiveRun::epochAdded, this, &SampleGallery::scheduleShowEpoch);
+    connect(run, &LiveRun::rewound, this, &SampleGallery::scheduleShowEpoch);
+}
+
+void SampleGallery::setNote(const QString& text) {
+    m_note->setText(text);
+    m_note->setVisible(!text.isEmpty());
+    if (!m_data) refresh();
+}
+
+QString SampleGallery::note() const { return m_note->text(); }
+
+void SampleGallery::scheduleShowEpoch() {
+    if (m_showPending) return;
+    m_showPending = true;
+    QTimer::singleShot(0, this, [this]() {
+        m_showPending = false;
+        showEpoch();
+    });
 }
 
 void SampleGallery::setData(SharedCorruptedDataset data) {
@@ -159,7 +186,8 @@ void SampleGallery::updateHistory() {
 }
 
 void SampleGallery::showEpoch() {
-    if (predictions().empty()) return;
+    // A run moved back to its start has no predictions any more, but its tiles change.
+    if (predictions().empty() && m_scrubber->maximum() == 0) return;
     updateHistory();
     refresh();
     if (m_selected >= 0) showHistory(m_selected);
@@ -203,7 +231,7 @@ void SampleGallery::refresh() {
     m_shown.clear();
     m_grid->clear();
     if (!m_data) {
-        m_count->setText("No images yet: press Start.");
+        m_count->setText(m_note->text().isEmpty() ? "No images yet: press Start." : QString());
         return;
     }
     const Filter filter = Filter(m_filter->currentData().toInt());

@@ -41,6 +41,10 @@ public:
     // Shows every tile's prediction after `epoch` (1-based); the latest epoch follows new ones.
     void setEpoch(int epoch);
     int shownEpoch() const;
+    // A line above the images about what the gallery can show (a replayed run without
+    // per-epoch predictions, images that could not be loaded); empty hides it. A new run clears it.
+    void setNote(const QString& text);
+    QString note() const;
 
     // For tests and the history panel: the training indices shown, in order.
     const std::vector<int>& shownIndices() const { return m_shown; }
@@ -54,6 +58,8 @@ public:
 private:
     void refresh();
     void showEpoch();
+    // showEpoch once this event-loop turn is over, however many epochs arrive in it.
+    void scheduleShowEpoch();
     // Fit epoch and forgetting events per example from the run's predictions so far.
     void updateHistory();
     // The run's predictions, one vector per epoch, when they are of this data; else none.
@@ -76,10 +82,12 @@ private:
     std::vector<int> m_fitEpoch;    // per example, as of the latest epoch; 0: not fitted
     std::vector<int> m_forgetting;  // per example
     int m_selected = -1;
+    bool m_showPending = false;
 
     QComboBox* m_filter;
     QComboBox* m_order;
     QLabel* m_count;
+    QLabel* m_note;
     QSlider* m_scrubber;
     QLabel* m_scrubLabel;
     QListWidget* m_grid;

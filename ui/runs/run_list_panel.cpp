@@ -395,6 +395,10 @@ void RunListPanel::showContextMenu(const QPoint& position) {
         const QString directory = m_sorted->directory(at);
         const RunEntry* e = entry(directory);
         if (e && e->readable) {
+            if (e->record.info.kind == "training" && e->epochCount() > 0) {
+                menu.addAction("Replay", QKeySequence(Qt::CTRL | Qt::Key_R), this,
+                               [this, directory]() { Q_EMIT replayRequested(directory); });
+            }
             const bool ticked = m_model->isTicked(directory);
             menu.addAction(ticked ? "Remove from comparison" : "Add to comparison", this,
                            [this, directory, ticked]() { setTicked(directory, !ticked); });

@@ -85,6 +85,8 @@ Q_SIGNALS:
     // The ticked runs changed, or their numbers did.
     void comparisonChanged();
     void compareRequested();
+    // "Replay" on a run's row.
+    void replayRequested(const QString& directory);
     void errorOccurred(const QString& message);
 
 private:

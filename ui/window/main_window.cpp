@@ -32,6 +32,8 @@
 #include "figures/figure_set_exporter.h"
 #include "live/live_run.h"
 #include "live/live_view.h"
+#include "live/replay_bar.h"
+#include "live/run_replay.h"
 #include "live/sample_gallery.h"
 #include "live/transport_bar.h"
 #include "memorization/memorization_view.h"
@@ -73,6 +75,8 @@ MainWindow::MainWindow(QWidget* parent)
       m_paper(new PaperView) {
     setWindowTitle("Shatter");
     setObjectName("ShatterMainWindow");
+    m_replay = new RunReplay(this);
+    m_replayBar = new ReplayBar(m_replay);
 
     m_toolbar = new QToolBar("Transport");
     m_toolbar->setObjectName("transport");
@@ -109,6 +113,7 @@ MainWindow::MainWindow(QWidget* parent)
     auto* rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_presetDescription);
+    rightLayout->addWidget(m_replayBar);
     m_views->addTab(m_live, "Live");
     m_views->addTab(m_compare, "Compare");
     m_views->addTab(m_figure1, "Figure 1");
@@ -163,6 +168,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_runs->setRunsRoot(TrainingController::runsRoot());
     wireLiveRun();
     wire();
+    wireReplay();
     wireDemoControls();
     wireSweeps();
     wireMemorizationAndPaper();
@@ -179,10 +185,20 @@ MainWindow::~MainWindow() {
 void MainWindow::wireActions() {
     connect(m_actions->start(), &QAction::triggered, this, &MainWindow::startRun);
     connect(m_actions->pause(), &QAction::triggered, this, [this]() {
+        if (m_replay->isActive() && !m_controller->isActive()) {
+            m_replay->togglePlaying();
+            return;
+        }
         m_controller->setPaused(m_controller->state() != TrainingController::State::Paused);
     });
     connect(m_actions->step(), &QAction::triggered, m_controller, &TrainingController::step);
-    connect(m_actions->stop(), &QAction::triggered, m_controller, &TrainingController::stop);
+    connect(m_actions->stop(), &QAction::triggered, this, [this]() {
+        if (m_replay->isActive() && !m_controller->isActive()) {
+            m_replay->close();
+            return;
+        }
+        m_controller->stop();
+    });
     connect(m_actions->sweep(), &QAction::triggered, this, &MainWindow::openSweep);
     connect(m_actions->exportFigureSet(), &QAction::triggered, this, [this]() {
         const QString parent = QFileDialog::getExistingDirectory(this, "Export figure set into", QDir::homePath());
@@ -270,6 +286,7 @@ void MainWindow::wireLiveRun() {
     // themselves, the status bar and the RUNS row through these connections.
     m_liveRun->follow(m_controller);
     m_liveRun->follow(m_sweeps);
+    m_liveRun->follow(m_replay);
     connect(m_liveRun, &LiveRun::begun, m_status, &StatusBar::beginRun);
     connect(m_liveRun, &LiveRun::started, m_status, &StatusBar::showStart);
     connect(m_liveRun, &LiveRun::progress, m_status, &StatusBar::showProgress);
@@ -283,8 +300,90 @@ void MainWindow::wireLiveRun() {
     });
 }
 
+void MainWindow::wireReplay() {
+    m_replayBar->setVisible(false);
+    m_replay->setSpeed(AppSettings::replaySpeed.value());
+    connect(m_replay, &RunReplay::activeChanged, this, [this](bool active) {
+        m_replayBar->setVisible(active);
+        m_actions->setReplay(active, m_replay->isPlaying());
+        if (!active) m_status->showReplay("Replay ended: " + m_replay->title());
+    });
+    connect(m_replay, &RunReplay::changed, this, [this]() {
+        m_actions->setReplay(m_replay->isActive(), m_replay->isPlaying());
+        if (m_replay->isActive()) m_status->showReplay(replayStatusText());
+        if (m_replay->speed() != AppSettings::replaySpeed.value()) AppSettings::replaySpeed.setValue(m_replay->speed());
+    });
+    connect(m_replay, &RunReplay::dataPrepared, m_gallery, &SampleGallery::setData);
+    connect(m_replay, &RunReplay::dataUnavailable, m_gallery, &SampleGallery::setNote);
+    connect(m_runs, &RunListPanel::replayRequested, this, [this](const QString& directory) { replayRun(directory); });
+    connect(m_actions->replay(), &QAction::triggered, this, &MainWindow::replaySelectedRun);
+    connect(m_actions->replayFaster(), &QAction::triggered, m_replay, &RunReplay::faster);
+    connect(m_actions->replaySlower(), &QAction::triggered, m_replay, &RunReplay::slower);
+    connect(m_actions->replayForward(), &QAction::triggered, m_replay, [this]() { m_replay->step(1); });
+    connect(m_actions->replayBack(), &QAction::triggered, m_replay, [this]() { m_replay->step(-1); });
+    connect(m_actions->replayFirst(), &QAction::triggered, m_replay, [this]() { m_replay->seek(0); });
+    connect(m_actions->replayLast(), &QAction::triggered, m_replay,
+            [this]() { m_replay->seek(m_replay->epochCount()); });
+    // A sweep's points take the live view over.
+    connect(m_sweeps, &SweepController::activeChanged, m_replay, [this](bool active) {
+        if (active) m_replay->close();
+    });
+}
+
+bool MainWindow::openReplay(const QString& runDirectory, QString* error) {
+    QString message;
+    if (m_controller->isActive() || m_sweeps->isActive()) {
+        message = "A run is in training: stop it (Esc) before replaying a stored run.";
+    } else if (m_replay->load(runDirectory, &message)) {
+        m_views->setCurrentIndex(0);  // the live curves
+        if (!m_replay->run().hasPredictions()) {
+            m_gallery->setNote("This run has no per-epoch predictions (no predictions.bin): the gallery shows "
+                               "its images and labels only.");
+        }
+        return true;
+    }
+    if (error) {
+        *error = message;
+    } else {
+        showError(message);
+    }
+    return false;
+}
+
+bool MainWindow::replayRun(const QString& runDirectory, QString* error) {
+    if (!openReplay(runDirectory, error)) return false;
+    m_replay->play();
+    return true;
+}
+
+bool MainWindow::showRunAtEnd(const QString& runDirectory, QString* error) {
+    if (!openReplay(runDirectory, error)) return false;
+    m_replay->seek(m_replay->epochCount());
+    return true;
+}
+
+void MainWindow::replaySelectedRun() {
+    const QString selected = m_runs->selectedDirectory();
+    if (selected.isEmpty()) {
+        showError("Select a run in RUNS to replay it.");
+        return;
+    }
+    replayRun(selected);
+}
+
+QString MainWindow::replayStatusText() const {
+    QString state = m_replay->isPlaying() ? "playing" : "paused";
+    if (m_replay->epoch() >= m_replay->epochCount()) {
+        state = QString("at its last epoch (the run %1)")
+                    .arg(QString::fromStdString(toString(m_replay->run().summary().status)));
+    }
+    return QString("Replay of %1 · %2 · %3")
+        .arg(m_replay->title(), ReplayBar::speedText(m_replay->speed()), state);
+}
+
 QString MainWindow::memorizationRun() const {
     if (!m_liveRun->directory().isEmpty()) return m_liveRun->directory();
+    if (m_replay->isActive()) return m_replay->directory();
     const QString selected = m_runs->selectedDirectory();
     if (!selected.isEmpty()) return selected;
     const QStringList ticked = m_runs->tickedDirectories();
@@ -299,7 +398,8 @@ void MainWindow::wireMemorizationAndPaper() {
         if (m_views->currentWidget() == m_paper) m_paper->setEntries(m_runs->entries());
     });
     connect(m_liveRun, &LiveRun::epochAdded, this, [this]() {
-        if (m_views->currentWidget() == m_memorizationPage)
+        // A replayed run's folder does not change: the tab showed all of it already.
+        if (m_views->currentWidget() == m_memorizationPage && !m_liveRun->directory().isEmpty())
             m_memorization->showRun(m_liveRun->directory());
     });
     connect(m_runs, &RunListPanel::comparisonChanged, this, [this]() {
@@ -494,6 +594,7 @@ void MainWindow::setPace(const EpochPace& pace) {
 
 void MainWindow::startRun() {
     if (m_controller->isActive() || m_sweeps->isActive()) return;
+    m_replay->close();  // the live view follows the new run
     // The run pipeline validates the settings; a bad one comes back through failed().
     const RunConfig config = m_panel->config();
     m_views->setCurrentIndex(0);  // the new run's live curves
@@ -521,6 +622,10 @@ CifarDownloadDialog* MainWindow::getCifar() {
 void MainWindow::togglePause() {
     using State = TrainingController::State;
     if (m_sweeps->isActive()) return;
+    if (m_replay->isActive() && !m_controller->isActive()) {
+        m_replay->togglePlaying();
+        return;
+    }
     switch (m_controller->state()) {
         case State::Idle: startRun(); break;
         case State::Running: m_controller->setPaused(true); break;

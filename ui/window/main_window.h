@@ -30,7 +30,9 @@ struct EpochPace;
 class LiveView;
 class MemorizationView;
 class PaperView;
+class ReplayBar;
 class RunListPanel;
+class RunReplay;
 class SampleGallery;
 class StatusBar;
 class TransportBar;
@@ -51,6 +53,16 @@ public:
     void togglePause();
     // The pace of this run and the next ones, shown in the transport bar and remembered.
     void setPace(const EpochPace& pace);
+    // Plays the stored run in `runDirectory` back in the live view, gallery and status bar, at the
+    // replay speed last chosen, without training. False, with the file and the problem in
+    // `error` (or in a dialog when `error` is null), when the folder cannot be read or a run is
+    // in training. Ends a replay already shown.
+    bool replayRun(const QString& runDirectory, QString* error = nullptr);
+    // Shows the stored run in `runDirectory` at its end at once (every epoch, the gallery at the
+    // last), paused, through the same replay; false as replayRun.
+    bool showRunAtEnd(const QString& runDirectory, QString* error = nullptr);
+    // Replays the run selected in RUNS (a dialog when none is).
+    void replaySelectedRun();
     // Opens the "Get CIFAR-10…" download; on success the panel switches to the new folder.
     CifarDownloadDialog* getCifar();
     // Opens the sweep dialog with the panel's settings as the base of every run.
@@ -66,6 +78,9 @@ public:
     TransportBar* transportBar() const { return m_transport; }
     // The run the live view, gallery, status bar and RUNS row follow.
     LiveRun* liveRun() const { return m_liveRun; }
+    // The replay of a stored run and its strip above the views (shown while one is replayed).
+    RunReplay* runReplay() const { return m_replay; }
+    ReplayBar* replayBar() const { return m_replayBar; }
     LiveView* liveView() const { return m_live; }
     SampleGallery* sampleGallery() const { return m_gallery; }
     CorruptionPreview* corruptionPreview() const { return m_preview; }
@@ -106,6 +121,11 @@ private:
     void wireSlurmSweeps();
     void addTheoryTab();
     void wireActions();
+    void wireReplay();
+    // Loads a run into the replay, paused at epoch 0; false (message in `error` or a dialog)
+    // while a run trains or when the folder cannot be read.
+    bool openReplay(const QString& runDirectory, QString* error);
+    QString replayStatusText() const;
     void showError(const QString& message);
     void restoreSettings();
     void saveSettings() const;
@@ -135,6 +155,8 @@ private:
     PaperView* m_paper;
     int m_slurmFinished = -1;  // finished points of the followed Slurm sweep, as last drawn
     TheoryView* m_theory = nullptr;
+    RunReplay* m_replay = nullptr;
+    ReplayBar* m_replayBar = nullptr;
     WindowActions* m_actions = nullptr;
     WindowLayout* m_layout = nullptr;
     QToolBar* m_toolbar = nullptr;

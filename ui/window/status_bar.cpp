@@ -100,6 +100,8 @@ void StatusBar::showFailed(const QString& message) {
     m_state->setText("Not run: " + message.section('\n', 0, 0).left(160));
 }
 
+void StatusBar::showReplay(const QString& text) { m_state->setText(text); }
+
 QString StatusBar::epochText() const { return m_epoch->text(); }
 
 QString StatusBar::stateText() const { return m_state->text(); }

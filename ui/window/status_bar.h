@@ -26,6 +26,8 @@ public:
     // A run that could not start: the first line of why, in place of "Loading…". A run that
     // ended with a summary keeps the summary's line.
     void showFailed(const QString& message);
+    // A stored run played back: which, how fast, where; in place of the training state.
+    void showReplay(const QString& text);
 
     QString epochText() const;
     QString stateText() const;

@@ -32,6 +32,20 @@ WindowActions::WindowActions(QWidget* window) : QObject(window), m_window(window
     m_chartsOnly = make("&Full-screen charts", "Only the curves, on the whole screen (F11 again to return)",
                         {QKeySequence(Qt::Key_F11)});
     m_chartsOnly->setCheckable(true);
+    m_replay = make("&Replay selected run", "Play the run selected in RUNS back: its curves and gallery as they grew, no training",
+                    {QKeySequence(Qt::CTRL | Qt::Key_R)}, Qt::WindowShortcut);
+    m_replayFaster = make("Replay &faster", "The next replay speed up (1×, 2×, 5×, 10×, 50×)",
+                          {QKeySequence(Qt::Key_BracketRight), QKeySequence(Qt::Key_Plus)}, Qt::WindowShortcut);
+    m_replaySlower = make("Replay &slower", "The next replay speed down",
+                          {QKeySequence(Qt::Key_BracketLeft), QKeySequence(Qt::Key_Minus)}, Qt::WindowShortcut);
+    m_replayForward = make("&Next epoch", "Show the replayed run one epoch on",
+                           {QKeySequence(Qt::Key_Period), QKeySequence(Qt::CTRL | Qt::Key_Right)}, Qt::WindowShortcut);
+    m_replayBack = make("Previous e&poch", "Show the replayed run one epoch back",
+                        {QKeySequence(Qt::Key_Comma), QKeySequence(Qt::CTRL | Qt::Key_Left)}, Qt::WindowShortcut);
+    m_replayFirst = make("F&irst epoch", "Show the replayed run at its first epoch", {QKeySequence(Qt::Key_Home)},
+                         Qt::WindowShortcut);
+    m_replayLast = make("&Last epoch", "Show the replayed run at its last epoch", {QKeySequence(Qt::Key_End)},
+                        Qt::WindowShortcut);
     updateEnabled();
 }
 
@@ -51,8 +65,12 @@ QAction* WindowActions::make(const QString& text, const QString& tip, const QLis
 
 void WindowActions::setRunState(TrainingController::State state) {
     m_state = state;
-    using State = TrainingController::State;
-    m_pause->setText(state == State::Paused ? "&Resume" : "&Pause");
+    updateEnabled();
+}
+
+void WindowActions::setReplay(bool active, bool playing) {
+    m_replayActive = active;
+    m_replayPlaying = playing;
     updateEnabled();
 }
 
@@ -65,9 +83,15 @@ void WindowActions::updateEnabled() {
     using State = TrainingController::State;
     const bool idle = m_state == State::Idle;
     m_start->setEnabled(idle && m_singleRunsAllowed);
-    m_pause->setEnabled(m_state == State::Running || m_state == State::Paused);
+    // A replay is shown only while no run trains.
+    const bool replaying = m_replayActive && idle;
+    m_pause->setEnabled(m_state == State::Running || m_state == State::Paused || replaying);
+    m_pause->setText(m_state == State::Paused || (replaying && !m_replayPlaying) ? "&Resume" : "&Pause");
     m_step->setEnabled(m_state == State::Paused);
-    m_stop->setEnabled(!idle && m_state != State::Stopping);
+    m_stop->setEnabled((!idle && m_state != State::Stopping) || replaying);
+    m_stop->setText(replaying ? "End rep&lay" : "St&op");
+    for (QAction* action : {m_replayFaster, m_replaySlower, m_replayForward, m_replayBack, m_replayFirst, m_replayLast})
+        action->setEnabled(replaying);
 }
 
 void WindowActions::fillMenus(QMenuBar* menus, const QList<QAction*>& panels) const {
@@ -83,6 +107,11 @@ void WindowActions::fillMenus(QMenuBar* menus, const QList<QAction*>& panels) co
     run->addAction(m_stop);
     run->addSeparator();
     run->addAction(m_sweep);
+    run->addSeparator();
+    run->addAction(m_replay);
+    QMenu* replay = run->addMenu("Replay &controls");
+    for (QAction* action : {m_replayFaster, m_replaySlower, m_replayForward, m_replayBack, m_replayFirst, m_replayLast})
+        replay->addAction(action);
 
     QMenu* view = menus->addMenu("&View");
     view->addAction(m_presentation);

@@ -14,7 +14,11 @@ namespace shatter {
 // Every command of the main window, each a QAction with its shortcuts, made in one place; the
 // menus and the toolbar show them and the window connects them. The run commands use keys that
 // no text field takes (Ctrl+Return, Ctrl+Space, F10, Esc) and work wherever the focus is; Space
-// also starts or pauses while the focus is not in a text field.
+// also starts or pauses while the focus is not in a text field. While a stored run is replayed,
+// Pause plays and pauses the replay, Stop (Esc) ends it, and the replay keys are live:
+// ] or + faster, [ or - slower, . or Ctrl+Right one epoch on, , or Ctrl+Left one epoch back,
+// Home and End the first and last epoch (never the plain arrows or Page Up/Down); a text field
+// with the focus keeps the characters and cursor keys typed into it.
 class WindowActions : public QObject {
     Q_OBJECT
 
@@ -25,6 +29,8 @@ public:
     void setRunState(TrainingController::State state);
     // False while a sweep runs: the single-run commands then do nothing.
     void setSingleRunsAllowed(bool allowed);
+    // A replay is shown (and playing or paused): Pause and Stop act on it, the replay keys work.
+    void setReplay(bool active, bool playing);
 
     // File, Run and View; `panels` are the show/hide actions of the docked panels.
     void fillMenus(QMenuBar* menus, const QList<QAction*>& panels) const;
@@ -40,6 +46,13 @@ public:
     QAction* presentation() const { return m_presentation; }
     QAction* dark() const { return m_dark; }
     QAction* chartsOnly() const { return m_chartsOnly; }
+    QAction* replay() const { return m_replay; }
+    QAction* replayFaster() const { return m_replayFaster; }
+    QAction* replaySlower() const { return m_replaySlower; }
+    QAction* replayForward() const { return m_replayForward; }
+    QAction* replayBack() const { return m_replayBack; }
+    QAction* replayFirst() const { return m_replayFirst; }
+    QAction* replayLast() const { return m_replayLast; }
 
 private:
     QAction* make(const QString& text, const QString& tip, const QList<QKeySequence>& keys,
@@ -57,8 +70,17 @@ private:
     QAction* m_presentation;
     QAction* m_dark;
     QAction* m_chartsOnly;
+    QAction* m_replay;
+    QAction* m_replayFaster;
+    QAction* m_replaySlower;
+    QAction* m_replayForward;
+    QAction* m_replayBack;
+    QAction* m_replayFirst;
+    QAction* m_replayLast;
     TrainingController::State m_state = TrainingController::State::Idle;
     bool m_singleRunsAllowed = true;
+    bool m_replayActive = false;
+    bool m_replayPlaying = false;
 };
 
 }  // namespace shatter
