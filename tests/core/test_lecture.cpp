@@ -10,6 +10,8 @@
 #include "run/run_matcher.h"
 #include "run/stored_epochs.h"
 #include "shatter_error.h"
+#include "sweep/sweep_matcher.h"
+#include "sweep/sweep_record.h"
 #include "support/run_fixtures.h"
 #include "util/json_locator.h"
 
@@ -66,6 +68,7 @@ private Q_SLOTS:
     void sameSettingsMatchButOneDifferingSettingDoesNot();
     void onlyFinishedTrainingRunsStandForASetting();
     void storedEpochsCarryPredictionsAndFittedSince();
+    void aCancelledSweepOfTheSamePointsIsResumed();
 };
 
 void TestLecture::builtInLectureParsesAndEveryStepValidates() {
@@ -283,6 +286,28 @@ void TestLecture::storedEpochsCarryPredictionsAndFittedSince() {
     QCOMPARE(reports.back().metrics.epoch, 4);
     QVERIFY(reports.back().predictions.empty());
     QVERIFY_THROWS_EXCEPTION(RunStoreError, StoredEpochs::read(root.path().toStdString() + "/none"));
+}
+
+void TestLecture::aCancelledSweepOfTheSamePointsIsResumed() {
+    QTemporaryDir root;
+    SweepPlan plan;
+    plan.base = tiny(CorruptionMode::None, 0.0);
+    plan.levels = {0.0, 1.0};
+    const std::string sweep = root.path().toStdString() + "/sweep-20260101-000000";
+    std::filesystem::create_directories(sweep);
+    SweepRecord record;
+    record.plan = plan;
+    record.plan.base.threads = 2;  // not what decides the points
+    record.save(sweep);
+    test::writeRunFolder(sweep + "/20260101-000000-baseline", plan.points().front(), 3, 1.0, 0.5, "finished",
+                         "2026-01-01T00:00:00Z");
+    const std::vector<RunEntry> entries = RunLibrary::scan({root.path().toStdString()});
+    QCOMPARE(entries.size(), std::size_t(1));
+    QCOMPARE(SweepMatcher::resumable(plan, entries), sweep);
+    SweepPlan other = plan;
+    other.levels = {0.0, 0.5, 1.0};
+    QVERIFY(SweepMatcher::resumable(other, entries).empty());
+    QVERIFY(!SweepMatcher::samePoints(plan, other));
 }
 
 QTEST_GUILESS_MAIN(TestLecture)

@@ -2,6 +2,7 @@
 
 #include "lecture/lecture_stage.h"
 #include "run/run_matcher.h"
+#include "sweep/sweep_matcher.h"
 
 namespace shatter {
 
@@ -119,8 +120,12 @@ void LectureController::showStep() {
     m_training = true;
     if (step.kind == LectureStep::Kind::Sweep) {
         for (std::size_t i : missing) m_attempted.insert(i);
-        m_stage->startSweep(step.sweep);
-        setStatus(QString("Training live: a sweep of %1 runs for Figure 1").arg(runs.size()));
+        // A sweep of these points cancelled earlier goes on where it stopped.
+        const QString resumed = QString::fromStdString(SweepMatcher::resumable(step.sweep, library));
+        m_stage->startSweep(step.sweep, resumed);
+        setStatus(QString("Training live: a sweep of %1 runs for Figure 1%2")
+                      .arg(runs.size())
+                      .arg(resumed.isEmpty() ? "" : ", resumed"));
         return;
     }
     const std::size_t first = missing.front();

@@ -36,7 +36,8 @@ public:
     virtual void compareRuns(const QStringList& runDirectories) = 0;
     // Figure 1 of these runs; false, with the reason, when they do not load.
     virtual bool showFigure1(const QStringList& runDirectories, QString* error) = 0;
-    virtual void startSweep(const SweepPlan& plan) = 0;
+    // Runs the sweep into `directory` (resuming it) or, when empty, into a new sweep folder.
+    virtual void startSweep(const SweepPlan& plan, const QString& directory) = 0;
     // The Theory tab: the 2n+d construction on `config`'s data and labels.
     virtual void showTheory(const RunConfig& config) = 0;
 };

@@ -57,9 +57,9 @@ bool WindowLectureStage::showFigure1(const QStringList& runDirectories, QString*
     return true;
 }
 
-void WindowLectureStage::startSweep(const SweepPlan& plan) {
+void WindowLectureStage::startSweep(const SweepPlan& plan, const QString& directory) {
     m_window->experimentPanel()->setConfig(plan.base);
-    m_window->sweepController()->start(plan, SweepController::newSweepDirectory());
+    m_window->sweepController()->start(plan, directory.isEmpty() ? SweepController::newSweepDirectory() : directory);
 }
 
 void WindowLectureStage::showTheory(const RunConfig& config) {

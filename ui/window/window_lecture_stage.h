@@ -25,7 +25,7 @@ public:
     void trainRun(const RunConfig& config, const std::optional<EpochPace>& pace) override;
     void compareRuns(const QStringList& runDirectories) override;
     bool showFigure1(const QStringList& runDirectories, QString* error) override;
-    void startSweep(const SweepPlan& plan) override;
+    void startSweep(const SweepPlan& plan, const QString& directory) override;
     void showTheory(const RunConfig& config) override;
 
 private:
