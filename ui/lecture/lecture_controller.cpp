@@ -52,7 +52,7 @@ void LectureController::end() {
 }
 
 void LectureController::stageIdle() {
-    if (!m_open) return;
+    if (!m_open || m_stage->isBusy()) return;
     if (m_pending >= 0) {
         const int index = m_pending;
         m_pending = -1;

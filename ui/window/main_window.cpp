@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -539,14 +540,15 @@ void MainWindow::wireLecture() {
         m_presetDescription->setVisible(!m_presetDescription->text().isEmpty());
         updateLectureKeys();
     });
-    // A step waits for the run or sweep it stopped, or carries on once what it trained ends.
+    // A step waits for the run or sweep it stopped, or carries on once what it trained ends:
+    // on the next turn of the event loop, once the run's last signals (finished) are through.
     connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
         updateLectureKeys();
-        if (state == TrainingController::State::Idle && !m_sweeps->isActive()) m_lecture->stageIdle();
+        if (state == TrainingController::State::Idle) QTimer::singleShot(0, m_lecture, &LectureController::stageIdle);
     });
     connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
         updateLectureKeys();
-        if (!active && !m_controller->isActive()) m_lecture->stageIdle();
+        if (!active) QTimer::singleShot(0, m_lecture, &LectureController::stageIdle);
     });
 }
 
