@@ -242,7 +242,7 @@ private:
         plan.levels.clear();
         for (const nlohmann::json& level : levels) {
             if (!level.is_number() || level.get<double>() < 0.0 || level.get<double>() > 1.0) {
-                throw ConfigError(levelsAt + ": level " + level.dump() + " must be a number from 0 to 1");
+                throw ConfigError(levelsAt + ": \"levels\" holds " + level.dump() + ": each level must be a number from 0 to 1");
             }
             plan.levels.push_back(level.get<double>());
         }

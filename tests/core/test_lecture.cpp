@@ -132,9 +132,11 @@ void TestLecture::stepsMergeSettingsOverTheLecturesAndShowOneThing() {
 }
 
 void TestLecture::syntaxErrorNamesFileLineAndColumn() {
-    // A missing comma after line 3's value.
+    // A missing comma after line 3's value: found at the end of the next token.
     const std::string message = parseError("{\n  \"title\": \"x\",\n  \"steps\": []\n  \"more\": 1\n}\n");
-    QVERIFY2(contains(message, "talk.json, line 4, column 3"), message.c_str());
+    QVERIFY2(contains(message, "talk.json, line 4, column 8"), message.c_str());
+    const std::string stray = parseError("{\n  \"title\": \"x\",\n  \"steps\": [,]\n}\n");
+    QVERIFY2(contains(stray, "talk.json, line 3, column 13"), stray.c_str());
     QVERIFY2(contains(message, "not valid JSON"), message.c_str());
     QVERIFY2(!contains(message, "json.exception"), message.c_str());
     // Cut off in the middle.
@@ -154,12 +156,12 @@ void TestLecture::unknownKeysAreErrorsWithTheirLine() {
     QVERIFY2(contains(lecture, "talk.json, line 3") && contains(lecture, "unknown key 'stpes'"), lecture.c_str());
 
     const std::string step = parseError(withSecondStep("    {\"title\": \"Second\", \"caption\": \"c\",\n     \"lookat\": \"x\"}"));
-    QVERIFY2(contains(step, "talk.json, line 6: step 2 \"Second\"") && contains(step, "unknown key 'lookat'"),
+    QVERIFY2(contains(step, "talk.json, line 7: step 2 \"Second\"") && contains(step, "unknown key 'lookat'"),
              step.c_str());
 
     const std::string setting = parseError(withSecondStep(
         "    {\"title\": \"Second\", \"caption\": \"c\",\n     \"settings\": {\"epochs\": 3,\n       \"learning_rate\": 0.1}}"));
-    QVERIFY2(contains(setting, "talk.json, line 7: step 2 \"Second\"") &&
+    QVERIFY2(contains(setting, "talk.json, line 8: step 2 \"Second\"") &&
                  contains(setting, "unknown setting 'learning_rate'"),
              setting.c_str());
     // A preset's informational keys are no settings here.
@@ -169,7 +171,7 @@ void TestLecture::unknownKeysAreErrorsWithTheirLine() {
 
     const std::string sweep = parseError(withSecondStep(
         "    {\"title\": \"Sweep\", \"caption\": \"c\",\n     \"sweep\": {\"modes\": [\"labels\"], \"levels\": [0, 1], \"points\": 3}}"));
-    QVERIFY2(contains(sweep, "line 6: step 2 \"Sweep\"") && contains(sweep, "unknown key 'points'"), sweep.c_str());
+    QVERIFY2(contains(sweep, "line 7: step 2 \"Sweep\"") && contains(sweep, "unknown key 'points'"), sweep.c_str());
 }
 
 void TestLecture::missingTitleAndBadValuesNameFileStepAndKey() {
