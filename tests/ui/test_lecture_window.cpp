@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@
 #include "lecture/lecture_controller.h"
 #include "lecture/lecture_library.h"
 #include "live/live_run.h"
+#include "live/live_view.h"
 #include "live/sample_gallery.h"
 #include "pipeline/run_pipeline.h"
 #include "run/run_library.h"
