@@ -204,6 +204,9 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     QCOMPARE(window.liveRun()->directory(), randomLabels);
     QCOMPARE(int(window.liveRun()->history().epochs().size()), 2);
     QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.liveView()));
+    // The panel shows the step's settings.
+    QCOMPARE(window.experimentPanel()->config().trainSize, 200);
+    QCOMPARE(window.experimentPanel()->config().corruption, CorruptionMode::Labels);
     QTRY_VERIFY_WITH_TIMEOUT(window.sampleGallery()->data() != nullptr, 2000);
     QVERIFY2(shown.elapsed() < 2000, qPrintable(QString::number(shown.elapsed())));
     QCOMPARE(window.sampleGallery()->shownIndices().size(), std::size_t(200));

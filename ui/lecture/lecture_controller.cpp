@@ -93,6 +93,7 @@ void LectureController::showStep() {
         QString error;
         bool shown = true;
         if (step.kind == LectureStep::Kind::Run) {
+            m_stage->showSettings(runs.front());
             shown = m_stage->showRunAtEnd(found.front(), &error);
             setStatus("From the library: the run as it ended");
         } else if (step.kind == LectureStep::Kind::Runs) {

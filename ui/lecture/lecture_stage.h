@@ -26,6 +26,8 @@ public:
     virtual bool isBusy() const = 0;
     // Stops the run or sweep in progress; its finished epochs stay saved.
     virtual void stopWork() = 0;
+    // Fills the experiment panel with the settings a step shows, so that they can be read there.
+    virtual void showSettings(const RunConfig& config) = 0;
     // Shows a stored run at its end: its final curves and gallery, at once, without training.
     // False, with the reason, when the folder cannot be shown.
     virtual bool showRunAtEnd(const QString& runDirectory, QString* error) = 0;

@@ -33,12 +33,14 @@ void WindowLectureStage::stopWork() {
     m_window->sweepController()->cancel();
 }
 
+void WindowLectureStage::showSettings(const RunConfig& config) { m_window->experimentPanel()->setConfig(config); }
+
 bool WindowLectureStage::showRunAtEnd(const QString& runDirectory, QString* error) {
     return m_showRunAtEnd(runDirectory, error);
 }
 
 void WindowLectureStage::trainRun(const RunConfig& config, const std::optional<EpochPace>& pace) {
-    m_window->experimentPanel()->setConfig(config);
+    showSettings(config);
     if (pace) m_window->setPace(*pace);
     m_window->startRun();
 }
@@ -58,12 +60,12 @@ bool WindowLectureStage::showFigure1(const QStringList& runDirectories, QString*
 }
 
 void WindowLectureStage::startSweep(const SweepPlan& plan, const QString& directory) {
-    m_window->experimentPanel()->setConfig(plan.base);
+    showSettings(plan.base);
     m_window->sweepController()->start(plan, directory.isEmpty() ? SweepController::newSweepDirectory() : directory);
 }
 
 void WindowLectureStage::showTheory(const RunConfig& config) {
-    m_window->experimentPanel()->setConfig(config);
+    showSettings(config);
     TheoryView* theory = m_window->theoryView();
     m_window->viewTabs()->setCurrentWidget(theory);
     theory->views()->setCurrentWidget(theory->expressivityView());

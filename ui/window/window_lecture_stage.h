@@ -21,6 +21,7 @@ public:
     std::vector<RunEntry> libraryRuns() const override;
     bool isBusy() const override;
     void stopWork() override;
+    void showSettings(const RunConfig& config) override;
     bool showRunAtEnd(const QString& runDirectory, QString* error) override;
     void trainRun(const RunConfig& config, const std::optional<EpochPace>& pace) override;
     void compareRuns(const QStringList& runDirectories) override;
