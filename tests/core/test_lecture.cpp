@@ -310,6 +310,11 @@ void TestLecture::aCancelledSweepOfTheSamePointsIsResumed() {
     other.levels = {0.0, 0.5, 1.0};
     QVERIFY(SweepMatcher::resumable(other, entries).empty());
     QVERIFY(!SweepMatcher::samePoints(plan, other));
+    // Not complete until every point has finished in that folder.
+    QVERIFY(SweepMatcher::complete(plan, entries).empty());
+    test::writeRunFolder(sweep + "/20260101-000001-labels-100", plan.points().back(), 3, 1.0, 0.1, "finished",
+                         "2026-01-01T00:00:01Z");
+    QCOMPARE(SweepMatcher::complete(plan, RunLibrary::scan({root.path().toStdString()})), sweep);
 }
 
 QTEST_GUILESS_MAIN(TestLecture)

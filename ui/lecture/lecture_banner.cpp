@@ -37,21 +37,28 @@ LectureBanner::LectureBanner(QWidget* parent)
     m_next->setToolTip("The next step (Page Down, →)");
     m_end->setToolTip("Close the lecture (Esc while no run is training)");
 
-    auto* row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_progress);
-    row->addWidget(m_status, 1);
-    row->addWidget(m_back);
-    row->addWidget(m_next);
-    row->addWidget(m_end);
+    // Title, where the lecture is and the buttons on one line; caption; what to look at, with
+    // what the step shows in small type at the right.
+    auto* top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 0, 0);
+    top->addWidget(m_title, 1);
+    top->addWidget(m_progress);
+    top->addSpacing(6);
+    top->addWidget(m_back);
+    top->addWidget(m_next);
+    top->addWidget(m_end);
+    auto* bottom = new QHBoxLayout;
+    bottom->setContentsMargins(0, 0, 0, 0);
+    bottom->addWidget(m_lookAt, 1);
+    bottom->addWidget(m_status);
+    m_status->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 6, 12, 6);
+    layout->setContentsMargins(12, 4, 12, 4);
     layout->setSpacing(2);
-    layout->addWidget(m_title);
+    layout->addLayout(top);
     layout->addWidget(m_caption);
-    layout->addWidget(m_lookAt);
-    layout->addLayout(row);
+    layout->addLayout(bottom);
 
     connect(m_back, &QPushButton::clicked, this, &LectureBanner::backRequested);
     connect(m_next, &QPushButton::clicked, this, &LectureBanner::nextRequested);
@@ -64,7 +71,6 @@ void LectureBanner::showStep(const Lecture& lecture, int index) {
     m_title->setText(QString::fromStdString(step.title));
     m_caption->setText(QString::fromStdString(step.caption));
     m_lookAt->setText(step.lookAt.empty() ? QString() : "→ " + QString::fromStdString(step.lookAt));
-    m_lookAt->setVisible(!step.lookAt.empty());
     m_progress->setText(QString("Step %1 of %2").arg(index + 1).arg(lecture.steps.size()));
     m_progress->setToolTip(QString::fromStdString(lecture.title));
     m_back->setEnabled(index > 0);
@@ -72,7 +78,10 @@ void LectureBanner::showStep(const Lecture& lecture, int index) {
     m_status->clear();
 }
 
-void LectureBanner::setStatus(const QString& status) { m_status->setText("  ·  " + status); }
+void LectureBanner::setStatus(const QString& status) {
+    m_status->setText(status);
+    m_status->setToolTip(status);
+}
 
 void LectureBanner::applyTheme(const PlotTheme& theme) {
     const QFont base = QApplication::font();
@@ -82,9 +91,13 @@ void LectureBanner::applyTheme(const PlotTheme& theme) {
         font.setBold(bold);
         return font;
     };
-    m_title->setFont(scaled(1.7, true));
-    m_caption->setFont(scaled(1.25, false));
-    m_lookAt->setFont(scaled(1.15, true));
+    // The application's font is already larger in presentation mode: the banner grows less
+    // there, so that the charts keep their room on a 1024×768 projector.
+    const bool large = theme.presentation;
+    m_title->setFont(scaled(large ? 1.3 : 1.7, true));
+    m_caption->setFont(scaled(large ? 1.05 : 1.25, false));
+    m_lookAt->setFont(scaled(large ? 1.0 : 1.15, true));
+    m_status->setFont(scaled(0.85, false));
     const QColor accent = theme.adapt(theme.paletteColour(0));
     const QColor background = theme.dark ? QColor(38, 42, 50) : QColor(236, 241, 248);
     setStyleSheet(QString("QWidget#lectureBanner { background: %1; border-bottom: 2px solid %2; }"

@@ -100,7 +100,9 @@ void LectureController::showStep() {
             m_stage->compareRuns(found);
             setStatus(QString("From the library: %1 runs side by side").arg(found.size()));
         } else {
-            shown = m_stage->showFigure1(found, &error);
+            // A whole sweep of these points is drawn from its folder, like the sweep it is.
+            const QString sweep = QString::fromStdString(SweepMatcher::complete(step.sweep, library));
+            shown = m_stage->showFigure1(sweep.isEmpty() ? found : QStringList{sweep}, &error);
             setStatus(QString("From the library: Figure 1 of %1 runs").arg(found.size()));
         }
         if (!shown) {
