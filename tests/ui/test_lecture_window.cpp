@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QLayout>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
@@ -125,6 +126,7 @@ class TestLectureWindow : public QObject {
 private Q_SLOTS:
     void builtInLectureIsListedAndEveryStepValidates();
     void pageDownWalksExistingRunsWithoutTraining();
+    void bannerFitsAProjectorInPresentationModeAndDarkTheme();
     void stepWithoutItsRunTrainsItThenShowsItFromTheLibrary();
     void escStopsTheRunFirstThenEndsTheLecture();
     void malformedLectureFileShowsFileAndLine();
@@ -263,6 +265,58 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     QVERIFY(!lecture->isOpen());
     // The theory construction may still be building; let it finish before the window goes.
     QTest::qWait(200);
+}
+
+void TestLectureWindow::bannerFitsAProjectorInPresentationModeAndDarkTheme() {
+    MainWindow window;
+    QVERIFY(shownOnScreen(window));
+    QVERIFY(window.openLecture(g_home->path() + "/walk.json"));  // written by the walk above
+    QVERIFY(window.lectureController()->shownRuns().size() == 1);
+    const QRect available = window.screen()->availableGeometry();
+    for (const bool presentation : {false, true}) {
+        window.presentationAction()->setChecked(presentation);
+        window.darkAction()->setChecked(presentation);
+        for (int i = 0; i < 5; ++i) {
+            QApplication::processEvents();
+            QTest::qWait(20);
+        }
+        window.layout()->activate();
+        // The built-in lecture's longest texts.
+        const Lecture paper = LectureLibrary::builtIn("The paper in five steps");
+        int longest = 0;
+        for (std::size_t i = 1; i < paper.steps.size(); ++i) {
+            const LectureStep& step = paper.steps[i];
+            const LectureStep& was = paper.steps[std::size_t(longest)];
+            if (step.title.size() + step.caption.size() + step.lookAt.size() >
+                was.title.size() + was.caption.size() + was.lookAt.size())
+                longest = int(i);
+        }
+        window.lectureBanner()->showStep(paper, longest);
+        for (int i = 0; i < 5; ++i) {
+            QApplication::processEvents();
+            QTest::qWait(20);
+        }
+        window.layout()->activate();
+        const QSize minimum = window.minimumSizeHint();
+        const int banner = window.lectureBanner()->height();
+        qInfo("presentation %d: minimum %dx%d, banner height %d (step %d)", presentation, minimum.width(),
+              minimum.height(), banner, longest + 1);
+        QVERIFY2(minimum.width() <= 1024 && minimum.height() <= 768,
+                 qPrintable(QString("minimum size %1x%2").arg(minimum.width()).arg(minimum.height())));
+        QVERIFY(available.contains(window.frameGeometry()));
+        // Large type, and the charts keep most of the height.
+        QVERIFY(window.lectureBanner()->titleLabel()->font().pointSizeF() > QApplication::font().pointSizeF() * 1.2);
+        QVERIFY2(banner < available.height() / 4, qPrintable(QString::number(banner)));
+        // Every line of the banner is shown whole.
+        for (QLabel* label : {window.lectureBanner()->titleLabel(), window.lectureBanner()->captionLabel(),
+                              window.lectureBanner()->lookAtLabel()}) {
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()),
+                     qPrintable(label->objectName() + QString(" %1 < %2").arg(label->height()).arg(label->heightForWidth(label->width()))));
+        }
+        saveArtifact(window, QString("lecture-1024x768-%1.png").arg(presentation ? "presentation-dark" : "normal"));
+    }
+    window.presentationAction()->setChecked(false);
+    window.darkAction()->setChecked(false);
 }
 
 void TestLectureWindow::stepWithoutItsRunTrainsItThenShowsItFromTheLibrary() {

@@ -4,6 +4,7 @@
 
 #include "lecture/lecture.h"
 
+class QGridLayout;
 class QLabel;
 class QPushButton;
 
@@ -48,7 +49,9 @@ private:
     QPushButton* m_back;
     QPushButton* m_next;
     QPushButton* m_end;
-    QString m_stepText;
+    QWidget* m_controls;
+    QGridLayout* m_layout;
+    QString m_lectureTitle;
 };
 
 }  // namespace shatter
