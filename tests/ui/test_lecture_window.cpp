@@ -317,6 +317,17 @@ void TestLectureWindow::bannerFitsAProjectorInPresentationModeAndDarkTheme() {
     }
     window.presentationAction()->setChecked(false);
     window.darkAction()->setChecked(false);
+    // Presentation mode switched on over the Theory tab (the last step) fits too.
+    window.viewTabs()->setCurrentWidget(window.theoryView());
+    window.presentationAction()->setChecked(true);
+    for (int i = 0; i < 5; ++i) {
+        QApplication::processEvents();
+        QTest::qWait(20);
+    }
+    qInfo("theory, presentation: frame %dx%d, minimum %dx%d", window.frameGeometry().width(),
+          window.frameGeometry().height(), window.minimumSizeHint().width(), window.minimumSizeHint().height());
+    saveArtifact(window, "lecture-1024x768-theory-presentation.png");
+    window.presentationAction()->setChecked(false);
 }
 
 void TestLectureWindow::stepWithoutItsRunTrainsItThenShowsItFromTheLibrary() {
