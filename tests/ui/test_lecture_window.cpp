@@ -29,6 +29,8 @@
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "support/offscreen_screen.h"
+#include "theory/expressivity_view.h"
+#include "theory/theory_outcomes.h"
 #include "theory/theory_view.h"
 #include "window/main_window.h"
 
@@ -241,6 +243,15 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     press(window, Qt::Key_Right);
     QCOMPARE(bannerTitle(window), QString("Theory"));
     QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.theoryView()));
+    // The 2n+d network is built on the step's data and labels; seen again, it is not built again.
+    QTRY_VERIFY_WITH_TIMEOUT(window.theoryView()->expressivityView()->outcome() != nullptr, 20000);
+    const auto built = window.theoryView()->expressivityView()->outcome();
+    QCOMPARE(built->result.n, std::int64_t(200));
+    press(window, Qt::Key_Left);
+    press(window, Qt::Key_Right);
+    QCOMPARE(bannerTitle(window), QString("Theory"));
+    QTest::qWait(100);
+    QCOMPARE(window.theoryView()->expressivityView()->outcome(), built);
     // The last step: Next goes nowhere.
     press(window, Qt::Key_PageDown);
     QCOMPARE(lecture->currentStep(), 3);

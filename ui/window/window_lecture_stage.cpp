@@ -5,10 +5,14 @@
 #include "experiment/experiment_panel.h"
 #include "figures/figure1_view.h"
 #include "run/run_library.h"
+#include "run/run_matcher.h"
+#include "run/run_reader.h"
+#include "shatter_error.h"
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "sweep/sweep_controller.h"
 #include "theory/expressivity_view.h"
+#include "theory/theory_outcomes.h"
 #include "theory/theory_view.h"
 #include "window/main_window.h"
 
@@ -70,6 +74,14 @@ void WindowLectureStage::showTheory(const RunConfig& config) {
     m_window->viewTabs()->setCurrentWidget(theory);
     theory->views()->setCurrentWidget(theory->expressivityView());
     theory->refresh();
+    // Built already on these settings (the step seen before): shown as it is, no new folder.
+    if (const auto shown = theory->expressivityView()->outcome()) {
+        try {
+            if (RunMatcher::sameRun(RunReader::load(shown->directory.toStdString()).config, config)) return;
+        } catch (const ShatterError&) {
+            // Its folder is gone: build again.
+        }
+    }
     theory->expressivityView()->build();
 }
 
