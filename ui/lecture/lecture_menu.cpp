@@ -43,7 +43,7 @@ void LectureMenu::fill() {
     bool userSection = false;
     for (const LectureListing& listing : LectureLibrary::list()) {
         if (!listing.builtIn && !userSection) {
-            m_menu->addSection("In " + LectureLibrary::userFolder());
+            m_menu->addSection("Your lectures");  // each item's status tip says where it is
             userSection = true;
         }
         QAction* item = m_menu->addAction(listing.title);
