@@ -28,6 +28,7 @@
 #include "run/run_library.h"
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
+#include "sweep/sweep_controller.h"
 #include "support/offscreen_screen.h"
 #include "theory/expressivity_view.h"
 #include "theory/theory_outcomes.h"
@@ -130,6 +131,7 @@ private Q_SLOTS:
     void pageDownWalksExistingRunsWithoutTraining();
     void bannerFitsAProjectorInPresentationModeAndDarkTheme();
     void stepWithoutItsRunTrainsItThenShowsItFromTheLibrary();
+    void missingRunsTrainOneAfterAnotherAndAMissingSweepRuns();
     void escStopsTheRunFirstThenEndsTheLecture();
     void malformedLectureFileShowsFileAndLine();
 };
@@ -374,6 +376,52 @@ void TestLectureWindow::stepWithoutItsRunTrainsItThenShowsItFromTheLibrary() {
     QVERIFY(!again.controller()->isActive());
     QCOMPARE(again.lectureController()->shownRuns().size(), 1);
     QCOMPARE(runFolderCount(), runsBefore + 1);
+}
+
+void TestLectureWindow::missingRunsTrainOneAfterAnotherAndAMissingSweepRuns() {
+    const QString path = writeLecture("several.json", QString(R"({
+  "title": "Several",
+  %1,
+  "pace": "fast",
+  "steps": [
+    {"title": "Two new runs", "caption": "Trained one after another.",
+     "settings": {"seed": 5}, "runs": [{"corruption": "labels", "level": 0.2}, {"corruption": "gaussian"}]},
+    {"title": "A new sweep", "caption": "Figure 1.", "settings": {"seed": 6},
+     "sweep": {"modes": ["random-pixels"], "levels": [0, 1]}}
+  ]
+})").arg(kTinySettings));
+    const int runsBefore = runFolderCount();
+    MainWindow window;
+    QVERIFY(shownOnScreen(window));
+    QVERIFY(window.openLecture(path));
+    LectureController* lecture = window.lectureController();
+    QVERIFY(lecture->isTraining());
+    QVERIFY(lecture->status().contains("run 1 of 2"));
+    QTRY_VERIFY_WITH_TIMEOUT(lecture->status().contains("run 2 of 2"), 60000);
+    // Both trained, then shown together.
+    QTRY_COMPARE_WITH_TIMEOUT(lecture->shownRuns().size(), 2, 60000);
+    QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.compareView()));
+    QCOMPARE(window.runList()->tickedDirectories().size(), 2);
+    QCOMPARE(runFolderCount(), runsBefore + 2);
+
+    // The sweep's points are missing: the sweep runs, then Figure 1 is drawn from its folder.
+    press(window, Qt::Key_PageDown);
+    QCOMPARE(bannerTitle(window), QString("A new sweep"));
+    QVERIFY(window.sweepController()->isActive());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.sweepController()->isActive(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(lecture->shownRuns().size(), 2, 10000);
+    QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.figure1View()));
+    QCOMPARE(window.figure1View()->folders().size(), 1);
+    QVERIFY(window.figure1View()->folders().front().contains("sweep-"));
+    QCOMPARE(window.figure1View()->runs().size(), std::size_t(2));
+    QCOMPARE(runFolderCount(), runsBefore + 4);
+    // Back and forth: both steps now come from the library.
+    press(window, Qt::Key_PageUp);
+    QVERIFY(!lecture->isTraining());
+    QCOMPARE(lecture->shownRuns().size(), 2);
+    press(window, Qt::Key_PageDown);
+    QVERIFY(!window.sweepController()->isActive());
+    QCOMPARE(runFolderCount(), runsBefore + 4);
 }
 
 void TestLectureWindow::escStopsTheRunFirstThenEndsTheLecture() {
