@@ -5,9 +5,12 @@
 
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 #include "window/main_window.h"
 #include "experiment/preset_library.h"
+#include "lecture/lecture_library.h"
+#include "shatter_error.h"
 
 namespace {
 
@@ -26,7 +29,25 @@ QString presetList() {
 struct Options {
     QCommandLineOption preset{"preset", "Fill the settings from the preset NAME (see the list above).", "NAME"};
     QCommandLineOption start{"start", "Start training at once."};
+    QCommandLineOption lecture{"lecture",
+                               "Open a lecture at its first step: a title from the Lecture menu "
+                               "(\"The paper in five steps\") or a lecture file.",
+                               "NAME|FILE"};
 };
+
+// The lecture --lecture names: a listed title, else a file.
+std::optional<shatter::Lecture> chosenLecture(const QString& wanted) {
+    QString path = wanted;
+    for (const shatter::LectureListing& listing : shatter::LectureLibrary::list()) {
+        if (listing.title.compare(wanted, Qt::CaseInsensitive) == 0) path = listing.path;
+    }
+    try {
+        return shatter::LectureLibrary::load(path);
+    } catch (const shatter::ShatterError& error) {
+        std::fprintf(stderr, "shatter: %s\n", error.what());
+        return std::nullopt;
+    }
+}
 
 void describe(QCommandLineParser& parser, const Options& options) {
     parser.setApplicationDescription(
@@ -36,6 +57,7 @@ void describe(QCommandLineParser& parser, const Options& options) {
     parser.addVersionOption();
     parser.addOption(options.preset);
     parser.addOption(options.start);
+    parser.addOption(options.lecture);
 }
 
 // --help and --version print and exit; they need no display.
@@ -77,7 +99,13 @@ int main(int argc, char* argv[]) {
                      qPrintable(parser.value(options.preset)), qPrintable(presetList()));
         return 2;
     }
+    std::optional<shatter::Lecture> lecture;
+    if (parser.isSet(options.lecture)) {
+        lecture = chosenLecture(parser.value(options.lecture));
+        if (!lecture) return 2;
+    }
     window.show();
     if (parser.isSet(options.start)) QTimer::singleShot(0, &window, &shatter::MainWindow::startRun);
+    if (lecture) QTimer::singleShot(0, &window, [&window, &lecture]() { window.openLecture(*lecture); });
     return app.exec();
 }

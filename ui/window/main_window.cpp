@@ -16,6 +16,8 @@
 #include <QShortcut>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QThreadPool>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <exception>
 #include <nlohmann/json.hpp>
@@ -30,6 +32,10 @@
 #include "experiment/preset_tracker.h"
 #include "figures/figure1_view.h"
 #include "figures/figure_set_exporter.h"
+#include "lecture/lecture_banner.h"
+#include "lecture/lecture_controller.h"
+#include "lecture/lecture_library.h"
+#include "lecture/lecture_menu.h"
 #include "live/live_run.h"
 #include "live/live_view.h"
 #include "live/replay_bar.h"
@@ -41,6 +47,10 @@
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_table_model.h"
+#include "run/run_reader.h"
+#include "run/stored_epochs.h"
+#include "shatter_error.h"
+#include "train/run_preparation.h"
 #include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
@@ -49,6 +59,7 @@
 #include "window/status_bar.h"
 #include "window/window_actions.h"
 #include "window/window_layout.h"
+#include "window/window_lecture_stage.h"
 
 namespace shatter {
 
@@ -163,6 +174,9 @@ MainWindow::MainWindow(QWidget* parent)
     }
     m_actions->fillMenus(menuBar(), {showExperiment, showRuns, showSamples});
     wireActions();
+    m_lectureBanner = new LectureBanner;
+    m_lectureBanner->setVisible(false);
+    rightLayout->insertWidget(0, m_lectureBanner);
 
     m_transport->setPresets(PresetLibrary::titles());
     m_runs->setRunsRoot(TrainingController::runsRoot());
@@ -173,6 +187,8 @@ MainWindow::MainWindow(QWidget* parent)
     wireSweeps();
     wireMemorizationAndPaper();
     wireSlurmSweeps();
+    // Last: a lecture step reacts to a run's end after the live run and the panels have.
+    wireLecture();
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
 }
@@ -243,6 +259,7 @@ void MainWindow::setTheme(const PlotTheme& theme) {
     m_compare->applyTheme(theme);
     m_memorization->applyTheme(theme);
     m_theory->applyTheme(theme);
+    m_lectureBanner->applyTheme(theme);
 }
 
 SweepDialog* MainWindow::openSweep() {
@@ -583,7 +600,113 @@ void MainWindow::showPresetMatch(const QString& title, const QString& descriptio
     m_presetDescription->setText(title.isEmpty() ? QString()
                                                  : "<b>" + title.toHtmlEscaped() + "</b> — " +
                                                        description.toHtmlEscaped());
-    m_presetDescription->setVisible(!title.isEmpty());
+    // While a lecture is open its banner says what the settings are for.
+    m_presetDescription->setVisible(!title.isEmpty() && !m_lecture->isOpen());
+}
+
+void MainWindow::wireLecture() {
+    m_lectureStage = std::make_unique<WindowLectureStage>(
+        this, [this](const QString& runDirectory, QString* error) {
+            return showStoredRunFromFolder(runDirectory, error);
+        });
+    m_lecture = new LectureController(m_lectureStage.get(), this);
+    m_lectureMenu = new LectureMenu(this, menuBar());
+    connect(m_lectureMenu, &LectureMenu::lectureChosen, this,
+            [this](const QString& path) { openLecture(path); });
+    connect(m_lectureMenu->openFile(), &QAction::triggered, this, [this]() {
+        const QString folder = QDir(LectureLibrary::userFolder()).exists() ? LectureLibrary::userFolder()
+                                                                           : QDir::homePath();
+        const QString path =
+            QFileDialog::getOpenFileName(this, "Open lecture file", folder, "Lecture files (*.json)");
+        if (!path.isEmpty()) openLecture(path);
+    });
+    connect(m_lectureMenu->next(), &QAction::triggered, m_lecture, &LectureController::next);
+    connect(m_lectureMenu->back(), &QAction::triggered, m_lecture, &LectureController::back);
+    connect(m_lectureMenu->end(), &QAction::triggered, m_lecture, &LectureController::end);
+    connect(m_lectureBanner, &LectureBanner::nextRequested, m_lecture, &LectureController::next);
+    connect(m_lectureBanner, &LectureBanner::backRequested, m_lecture, &LectureController::back);
+    connect(m_lectureBanner, &LectureBanner::endRequested, m_lecture, &LectureController::end);
+    connect(m_lecture, &LectureController::opened, this, [this]() {
+        m_lectureBanner->setVisible(true);
+        m_presetDescription->setVisible(false);
+        updateLectureKeys();
+    });
+    connect(m_lecture, &LectureController::stepChanged, this,
+            [this](int index) { m_lectureBanner->showStep(m_lecture->lecture(), index); });
+    connect(m_lecture, &LectureController::statusChanged, m_lectureBanner, &LectureBanner::setStatus);
+    connect(m_lecture, &LectureController::failed, this, &MainWindow::showError);
+    connect(m_lecture, &LectureController::ended, this, [this]() {
+        m_lectureBanner->setVisible(false);
+        m_presetDescription->setVisible(!m_presetDescription->text().isEmpty());
+        updateLectureKeys();
+    });
+    // A step waits for the run or sweep it stopped, or carries on once what it trained ends:
+    // on the next turn of the event loop, once the run's last signals (finished) are through.
+    connect(m_controller, &TrainingController::stateChanged, this, [this](TrainingController::State state) {
+        updateLectureKeys();
+        if (state == TrainingController::State::Idle) QTimer::singleShot(0, m_lecture, &LectureController::stageIdle);
+    });
+    connect(m_sweeps, &SweepController::activeChanged, this, [this](bool active) {
+        updateLectureKeys();
+        if (!active) QTimer::singleShot(0, m_lecture, &LectureController::stageIdle);
+    });
+}
+
+void MainWindow::updateLectureKeys() {
+    m_lectureMenu->setLectureState(m_lecture->isOpen(), m_controller->isActive() || m_sweeps->isActive());
+}
+
+bool MainWindow::openLecture(const QString& path) {
+    try {
+        openLecture(LectureLibrary::load(path));
+        return true;
+    } catch (const ShatterError& error) {
+        showError("The lecture cannot be opened.\n\n" + QString::fromStdString(error.what()));
+        return false;
+    }
+}
+
+void MainWindow::openLecture(const Lecture& lecture) { m_lecture->open(lecture); }
+
+bool MainWindow::showStoredRunFromFolder(const QString& runDirectory, QString* error) {
+    RunRecord record;
+    std::vector<EpochReport> epochs;
+    try {
+        record = RunReader::load(runDirectory.toStdString());
+        epochs = StoredEpochs::read(runDirectory.toStdString());
+    } catch (const ShatterError& e) {
+        if (error != nullptr) *error = QString::fromStdString(e.what());
+        return false;
+    }
+    m_views->setCurrentWidget(m_live);
+    m_liveRun->begin(record.config.epochs);
+    m_liveRun->setDirectory(runDirectory);
+    for (const EpochReport& epoch : epochs) m_liveRun->addEpoch(epoch);
+    m_liveRun->finish(record.summary);
+    m_status->showFinished(record.summary);
+    m_runs->refreshRun(runDirectory);  // its row as stored, not as the epochs fed
+    loadStoredRunImages(record.config, runDirectory);
+    return true;
+}
+
+void MainWindow::loadStoredRunImages(const RunConfig& config, const QString& runDirectory) {
+    QPointer<MainWindow> self(this);
+    QThreadPool::globalInstance()->start([self, config, runDirectory]() {
+        SharedCorruptedDataset data;
+        try {
+            const Dataset dataset = RunPreparation::loadDataset(config);
+            RunPreparation::checkFits(config, dataset);
+            data = std::make_shared<const CorruptedDataset>(RunPreparation::prepare(config, dataset));
+        } catch (const std::exception&) {
+            return;  // the curves are shown; a gallery without images says nothing wrong
+        }
+        QMetaObject::invokeMethod(
+            QCoreApplication::instance(),
+            [self, data, runDirectory]() {
+                if (self && self->m_liveRun->directory() == runDirectory) self->m_gallery->setData(data);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void MainWindow::setPace(const EpochPace& pace) {

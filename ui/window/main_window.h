@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 #include <QPointer>
+#include <memory>
 
 #include "common/plot_theme.h"
 #include "live/training_controller.h"
@@ -16,6 +17,12 @@ class QToolBar;
 namespace shatter {
 
 class CifarDownloadDialog;
+class LectureBanner;
+class LectureController;
+class LectureMenu;
+class WindowLectureStage;
+struct Lecture;
+struct RunConfig;
 class CompareView;
 class CorruptionPreview;
 class ExperimentPanel;
@@ -72,6 +79,10 @@ public:
     QStringList exportFigureSet(const QString& folder);
     // Presentation mode and light/dark, applied to the window and to exported figures; saved.
     void setTheme(const PlotTheme& theme);
+    // Opens a lecture file (":/lectures/…" for a built-in one) at its first step; false, with a
+    // dialog naming the file and the line, when it does not read.
+    bool openLecture(const QString& path);
+    void openLecture(const Lecture& lecture);
 
     TrainingController* controller() const { return m_controller; }
     ExperimentPanel* experimentPanel() const { return m_panel; }
@@ -105,6 +116,9 @@ public:
     // The banner above the views that describes the preset the settings match.
     QLabel* presetBanner() const { return m_presetDescription; }
     TheoryView* theoryView() const { return m_theory; }
+    LectureController* lectureController() const { return m_lecture; }
+    LectureBanner* lectureBanner() const { return m_lectureBanner; }
+    LectureMenu* lectureMenu() const { return m_lectureMenu; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -133,6 +147,16 @@ private:
     // Step, the pace and the preset box/banner that follow the panel's settings.
     void wireDemoControls();
     void showPresetMatch(const QString& title, const QString& description);
+    // The Lecture menu, the banner over the charts and the keys that walk a lecture.
+    void wireLecture();
+    void updateLectureKeys();
+    // Shows a finished run folder in the live view and the gallery as it ended, by reading it
+    // and feeding its stored epochs to the live run. The lecture's one way of showing a stored
+    // run (WindowLectureStage::ShowRunAtEnd).
+    bool showStoredRunFromFolder(const QString& runDirectory, QString* error);
+    // Draws the run's training images again (same subset, same seed) on a pool thread and
+    // hands them to the gallery if the run is still the one shown.
+    void loadStoredRunImages(const RunConfig& config, const QString& runDirectory);
 
     TrainingController* m_controller;
     TransportBar* m_transport;
@@ -167,6 +191,10 @@ private:
     bool m_shownOnce = false;
     QPointer<SweepDialog> m_sweepDialog;
     QString m_previewSpec;
+    std::unique_ptr<WindowLectureStage> m_lectureStage;
+    LectureController* m_lecture = nullptr;
+    LectureBanner* m_lectureBanner = nullptr;
+    LectureMenu* m_lectureMenu = nullptr;
 };
 
 }  // namespace shatter

@@ -1,0 +1,28 @@
+#include "run/run_matcher.h"
+
+#include <algorithm>
+
+#include "run/settings_diff.h"
+
+namespace shatter {
+
+bool RunMatcher::sameRun(const RunConfig& a, const RunConfig& b) {
+    const std::vector<std::string> differing = SettingsDiff::differing({a, b});
+    return std::all_of(differing.begin(), differing.end(),
+                       [](const std::string& key) { return key == "threads" || key == "device"; });
+}
+
+bool RunMatcher::standsFor(const RunEntry& entry, const RunConfig& config) {
+    return entry.readable && entry.record.info.kind == "training" &&
+           entry.status() == RunStatus::Finished && entry.epochCount() > 0 &&
+           sameRun(entry.config(), config);
+}
+
+const RunEntry* RunMatcher::find(const RunConfig& config, const std::vector<RunEntry>& entries) {
+    for (const RunEntry& entry : entries) {
+        if (standsFor(entry, config)) return &entry;
+    }
+    return nullptr;
+}
+
+}  // namespace shatter
