@@ -1,5 +1,5 @@
 // Lecture files (core/lecture): the built-in lecture, what a broken file says, and how a step
-// finds its run in the library (core/run/run_matcher) and replays it (core/run/stored_epochs).
+// finds its run in the library (core/run/run_matcher); the window shows that run through its replay.
 #include <QTemporaryDir>
 #include <QTest>
 #include <filesystem>
@@ -8,7 +8,6 @@
 #include "lecture/lecture_file.h"
 #include "run/run_library.h"
 #include "run/run_matcher.h"
-#include "run/stored_epochs.h"
 #include "shatter_error.h"
 #include "sweep/sweep_matcher.h"
 #include "sweep/sweep_record.h"
@@ -67,7 +66,6 @@ private Q_SLOTS:
     void locatorFindsKeysAndElements();
     void sameSettingsMatchButOneDifferingSettingDoesNot();
     void onlyFinishedTrainingRunsStandForASetting();
-    void storedEpochsCarryPredictionsAndFittedSince();
     void aCancelledSweepOfTheSamePointsIsResumed();
 };
 
@@ -269,25 +267,6 @@ void TestLecture::onlyFinishedTrainingRunsStandForASetting() {
     QVERIFY(found != nullptr);
     QVERIFY(QString::fromStdString(found->directory).endsWith("20260101-000003-finished"));
     QVERIFY(RunMatcher::find(other, entries) != nullptr);
-}
-
-void TestLecture::storedEpochsCarryPredictionsAndFittedSince() {
-    // Example 0 right from epoch 1; 1 right at 2, wrong at 3; 2 right from 2 on.
-    const auto since = StoredEpochs::fittedSince({{0, 5, 9}, {0, 1, 2}, {0, 4, 2}}, {0, 1, 2});
-    QCOMPARE(since.size(), std::size_t(3));
-    QCOMPARE(since[0], (std::vector<int>{1, 0, 0}));
-    QCOMPARE(since[1], (std::vector<int>{1, 2, 2}));
-    QCOMPARE(since[2], (std::vector<int>{1, 0, 2}));
-
-    // A folder without predictions still gives its epochs' metrics.
-    QTemporaryDir root;
-    const std::string dir = test::writeRunFolder(root.path().toStdString() + "/run", tiny(CorruptionMode::Labels, 1.0),
-                                                 4, 1.0, 0.1, "finished", "2026-01-01T00:00:00Z");
-    const std::vector<EpochReport> reports = StoredEpochs::read(dir);
-    QCOMPARE(reports.size(), std::size_t(4));
-    QCOMPARE(reports.back().metrics.epoch, 4);
-    QVERIFY(reports.back().predictions.empty());
-    QVERIFY_THROWS_EXCEPTION(RunStoreError, StoredEpochs::read(root.path().toStdString() + "/none"));
 }
 
 void TestLecture::aCancelledSweepOfTheSamePointsIsResumed() {

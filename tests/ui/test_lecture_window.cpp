@@ -23,6 +23,8 @@
 #include "lecture/lecture_library.h"
 #include "live/live_run.h"
 #include "live/live_view.h"
+#include "live/replay_bar.h"
+#include "live/run_replay.h"
 #include "live/sample_gallery.h"
 #include "pipeline/run_pipeline.h"
 #include "run/run_library.h"
@@ -207,7 +209,8 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     QVERIFY(window.lectureBanner()->lookAtLabel()->text().contains("training accuracy"));
     QCOMPARE(window.lectureBanner()->progressLabel()->text(), QString("Step 1 of 4"));
     QCOMPARE(lecture->shownRuns(), QStringList{randomLabels});
-    QCOMPARE(window.liveRun()->directory(), randomLabels);
+    QCOMPARE(window.runReplay()->directory(), randomLabels);
+    QVERIFY(!window.replayBar()->isVisible());  // the banner stands in for the replay strip
     QCOMPARE(int(window.liveRun()->history().epochs().size()), 2);
     QCOMPARE(window.viewTabs()->currentWidget(), static_cast<QWidget*>(window.liveView()));
     // The panel shows the step's settings.
@@ -264,7 +267,7 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     press(window, Qt::Key_Left);
     press(window, Qt::Key_Up);
     QCOMPARE(bannerTitle(window), QString("Random labels"));
-    QCOMPARE(window.liveRun()->directory(), randomLabels);
+    QCOMPARE(window.runReplay()->directory(), randomLabels);
     QVERIFY(!window.lectureBanner()->backButton()->isEnabled());
 
     QVERIFY(!trained);
@@ -366,7 +369,7 @@ void TestLectureWindow::stepWithoutItsRunTrainsItThenShowsItFromTheLibrary() {
         QTRY_COMPARE_WITH_TIMEOUT(lecture->shownRuns().size(), 1, 5000);
         QVERIFY(!lecture->isTraining());
         QCOMPARE(runFolderCount(), runsBefore + 1);
-        QCOMPARE(window.liveRun()->directory(), lecture->shownRuns().front());
+        QCOMPARE(window.runReplay()->directory(), lecture->shownRuns().front());
         window.close();
     }
     // Next time the run is there: no training.

@@ -16,7 +16,6 @@
 #include <QShortcut>
 #include <QTabWidget>
 #include <QToolBar>
-#include <QThreadPool>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <exception>
@@ -48,9 +47,7 @@
 #include "runs/run_list_panel.h"
 #include "runs/run_table_model.h"
 #include "run/run_reader.h"
-#include "run/stored_epochs.h"
 #include "shatter_error.h"
-#include "train/run_preparation.h"
 #include "sweep/slurm_sweep_monitor.h"
 #include "sweep/sweep_controller.h"
 #include "sweep/sweep_dialog.h"
@@ -321,9 +318,10 @@ void MainWindow::wireReplay() {
     m_replayBar->setVisible(false);
     m_replay->setSpeed(AppSettings::replaySpeed.value());
     connect(m_replay, &RunReplay::activeChanged, this, [this](bool active) {
-        m_replayBar->setVisible(active);
+        m_replayBar->setVisible(active && (m_lecture == nullptr || !m_lecture->isOpen()));
         m_actions->setReplay(active, m_replay->isPlaying());
         if (!active) m_status->showReplay("Replay ended: " + m_replay->title());
+        if (m_lecture != nullptr) updateLectureKeys();
     });
     connect(m_replay, &RunReplay::changed, this, [this]() {
         m_actions->setReplay(m_replay->isActive(), m_replay->isPlaying());
@@ -607,7 +605,7 @@ void MainWindow::showPresetMatch(const QString& title, const QString& descriptio
 void MainWindow::wireLecture() {
     m_lectureStage = std::make_unique<WindowLectureStage>(
         this, [this](const QString& runDirectory, QString* error) {
-            return showStoredRunFromFolder(runDirectory, error);
+            return showRunAtEnd(runDirectory, error);
         });
     m_lecture = new LectureController(m_lectureStage.get(), this);
     m_lectureMenu = new LectureMenu(this, menuBar());
@@ -653,7 +651,12 @@ void MainWindow::wireLecture() {
 }
 
 void MainWindow::updateLectureKeys() {
-    m_lectureMenu->setLectureState(m_lecture->isOpen(), m_controller->isActive() || m_sweeps->isActive());
+    const bool training = m_controller->isActive() || m_sweeps->isActive();
+    m_lectureMenu->setLectureState(m_lecture->isOpen(), training);
+    // Esc stops a run first; otherwise, during a lecture, it ends the lecture (not the replay of
+    // the step's stored run, whose strip the lecture's banner replaces).
+    m_actions->setEscapeTaken(m_lecture->isOpen() && !training);
+    m_replayBar->setVisible(m_replay->isActive() && !m_lecture->isOpen());
 }
 
 bool MainWindow::openLecture(const QString& path) {
@@ -667,47 +670,6 @@ bool MainWindow::openLecture(const QString& path) {
 }
 
 void MainWindow::openLecture(const Lecture& lecture) { m_lecture->open(lecture); }
-
-bool MainWindow::showStoredRunFromFolder(const QString& runDirectory, QString* error) {
-    RunRecord record;
-    std::vector<EpochReport> epochs;
-    try {
-        record = RunReader::load(runDirectory.toStdString());
-        epochs = StoredEpochs::read(runDirectory.toStdString());
-    } catch (const ShatterError& e) {
-        if (error != nullptr) *error = QString::fromStdString(e.what());
-        return false;
-    }
-    m_views->setCurrentWidget(m_live);
-    m_liveRun->begin(record.config.epochs);
-    m_liveRun->setDirectory(runDirectory);
-    for (const EpochReport& epoch : epochs) m_liveRun->addEpoch(epoch);
-    m_liveRun->finish(record.summary);
-    m_status->showFinished(record.summary);
-    m_runs->refreshRun(runDirectory);  // its row as stored, not as the epochs fed
-    loadStoredRunImages(record.config, runDirectory);
-    return true;
-}
-
-void MainWindow::loadStoredRunImages(const RunConfig& config, const QString& runDirectory) {
-    QPointer<MainWindow> self(this);
-    QThreadPool::globalInstance()->start([self, config, runDirectory]() {
-        SharedCorruptedDataset data;
-        try {
-            const Dataset dataset = RunPreparation::loadDataset(config);
-            RunPreparation::checkFits(config, dataset);
-            data = std::make_shared<const CorruptedDataset>(RunPreparation::prepare(config, dataset));
-        } catch (const std::exception&) {
-            return;  // the curves are shown; a gallery without images says nothing wrong
-        }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, data, runDirectory]() {
-                if (self && self->m_liveRun->directory() == runDirectory) self->m_gallery->setData(data);
-            },
-            Qt::QueuedConnection);
-    });
-}
 
 void MainWindow::setPace(const EpochPace& pace) {
     m_transport->setPace(pace);

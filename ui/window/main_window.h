@@ -150,13 +150,6 @@ private:
     // The Lecture menu, the banner over the charts and the keys that walk a lecture.
     void wireLecture();
     void updateLectureKeys();
-    // Shows a finished run folder in the live view and the gallery as it ended, by reading it
-    // and feeding its stored epochs to the live run. The lecture's one way of showing a stored
-    // run (WindowLectureStage::ShowRunAtEnd).
-    bool showStoredRunFromFolder(const QString& runDirectory, QString* error);
-    // Draws the run's training images again (same subset, same seed) on a pool thread and
-    // hands them to the gallery if the run is still the one shown.
-    void loadStoredRunImages(const RunConfig& config, const QString& runDirectory);
 
     TrainingController* m_controller;
     TransportBar* m_transport;

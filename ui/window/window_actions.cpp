@@ -68,6 +68,12 @@ void WindowActions::setRunState(TrainingController::State state) {
     updateEnabled();
 }
 
+void WindowActions::setEscapeTaken(bool taken) {
+    QList<QKeySequence> keys{QKeySequence(Qt::Key_MediaStop)};
+    if (!taken) keys.prepend(QKeySequence(Qt::Key_Escape));
+    m_stop->setShortcuts(keys);
+}
+
 void WindowActions::setReplay(bool active, bool playing) {
     m_replayActive = active;
     m_replayPlaying = playing;

@@ -31,6 +31,9 @@ public:
     void setSingleRunsAllowed(bool allowed);
     // A replay is shown (and playing or paused): Pause and Stop act on it, the replay keys work.
     void setReplay(bool active, bool playing);
+    // While another action owns Esc (a lecture's End), Stop answers only the media Stop key:
+    // two enabled actions on one key would both be dead.
+    void setEscapeTaken(bool taken);
 
     // File, Run and View; `panels` are the show/hide actions of the docked panels.
     void fillMenus(QMenuBar* menus, const QList<QAction*>& panels) const;
