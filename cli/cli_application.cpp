@@ -109,6 +109,30 @@ int runCliApplication(int argc, char** argv) {
     figure->add_flag("--dark", figureOptions.dark, "dark background");
     figure->add_flag("!--no-caption", figureOptions.caption,
                      "leave out the line under the figure that names the runs and their settings");
+
+    CLI::App* animate = app.add_subcommand(
+        "animate", "replay a metric of run or sweep folders as a video of its curves growing: MP4 or GIF");
+    AnimateOptions animateOptions;
+    animate->add_option("DIRS", animateOptions.folders, "run folders, sweep folders or folders of runs")->required();
+    animate->add_option("--metric", animateOptions.metric, "what `figure --metric` takes: " + figureMetricHelp());
+    animate->add_option("--out", animateOptions.out, "video file: .mp4 (H.264) or .gif (looping)")->required();
+    using A = AnimationSettings;
+    const std::string side = "in pixels, even, " + std::to_string(A::kMinSide) + " to " + std::to_string(A::kMaxSide);
+    animate->add_option("--fps", animateOptions.fps,
+                        "frames a second, " + std::to_string(A::kMinFps) + " to " + std::to_string(A::kMaxFps) +
+                            " (default " + std::to_string(A::kDefaultFps) + ")");
+    animate->add_option("--seconds", animateOptions.seconds,
+                        "length, more than 0 and at most " + std::to_string(int(A::kMaxSeconds)) + " (default " +
+                            std::to_string(int(A::kDefaultSeconds)) + "); frames: fps x seconds, rounded");
+    animate->add_option("--width", animateOptions.width,
+                        "frame width " + side + " (default " + std::to_string(A::kDefaultWidth) + ")");
+    animate->add_option("--height", animateOptions.height,
+                        "frame height " + side + " (default " + std::to_string(A::kDefaultHeight) + ")");
+    animate->add_option("--title", animateOptions.title, "figure title (default: the metric's)");
+    animate->add_flag("--presentation", animateOptions.presentation, "larger type and thicker lines");
+    animate->add_flag("--dark", animateOptions.dark, "dark background");
+    animate->add_flag("!--no-caption", animateOptions.caption,
+                      "leave out the line under the figure that names the runs and their settings");
 #endif
 
     CLI::App* expressivity = app.add_subcommand(
@@ -164,6 +188,7 @@ int runCliApplication(int argc, char** argv) {
         if (app.got_subcommand("kernel")) return runKernelCommand(kernelOptions);
 #ifdef SHATTER_CLI_FIGURE
         if (app.got_subcommand("figure")) return runFigureCommand(figureOptions);
+        if (app.got_subcommand("animate")) return runAnimateCommand(animateOptions);
 #endif
     } catch (const SchedulerError& error) {
         std::fprintf(stderr, "shatter-cli: %s\n", error.what());

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/run_options.h"
+#include "figure/animation_settings.h"
 #include "cli/theory_options.h"
 #include "slurm/slurm_options.h"
 
@@ -78,6 +79,23 @@ struct FigureOptions {
 };
 // Renders offscreen with Qt; only in builds with the GUI (SHATTER_CLI_FIGURE).
 int runFigureCommand(const FigureOptions& options);
+
+struct AnimateOptions {
+    std::vector<std::string> folders;  // run, sweep or runs folders
+    std::string metric = "train_loss";  // any `figure` takes, figure1 too
+    std::string out;                    // .mp4 or .gif
+    int fps = AnimationSettings::kDefaultFps;  // limits: AnimationSettings
+    double seconds = AnimationSettings::kDefaultSeconds;
+    int width = AnimationSettings::kDefaultWidth;
+    int height = AnimationSettings::kDefaultHeight;
+    std::string title;
+    bool presentation = false;
+    bool dark = false;
+    bool caption = true;
+};
+// The figure's curves growing epoch by epoch, as MP4 or GIF; like `figure`, only in builds with
+// the GUI (SHATTER_CLI_FIGURE).
+int runAnimateCommand(const AnimateOptions& options);
 
 // The theory constructions of docs/PAPER.md §6 and §7 on a run's data; each writes a run folder.
 int runExpressivityCommand(const TheoryOptions& options);

@@ -1,20 +1,12 @@
 #include <cstdio>
-#include <cstdlib>
-
-#include <unistd.h>
 
 #include <QApplication>
-#include <QDir>
-#include <QFile>
 #include <QString>
 
 #include "cli/commands.h"
-#include "figure/figure_builder.h"
-#include "figure/figure_caption.h"
-#include "figure/run_collector.h"
+#include "cli/figure_input.h"
 #include "figures/figure_renderer.h"
 #include "common/plot_theme.h"
-#include "shatter_error.h"
 
 namespace shatter {
 
@@ -32,24 +24,11 @@ int runFigureCommand(const FigureOptions& options) {
 
     // figure1: panels (a), (b) and (c) side by side on one slide; any other metric: one figure.
     std::vector<FigureData> panels;
-    try {
-        const RunCollector::Result collected = RunCollector::collect(options.folders);
-        for (const std::string& skipped : collected.skipped) {
-            std::fprintf(stderr, "shatter-cli figure: skipped %s\n", skipped.c_str());
-        }
-        panels = FigureBuilder::panels(collected.runs, options.metric);
-        // The caption names the one folder given (a sweep's, a run's) and the runs' settings.
-        const std::string name =
-            options.folders.size() == 1 ? QDir(QString::fromStdString(options.folders.front())).dirName().toStdString()
-                                        : std::string();
-        const std::string caption = options.caption ? FigureCaption::forRuns(name, collected.runs) : std::string();
-        for (FigureData& panel : panels) panel.caption = caption;
-    } catch (const ShatterError& error) {
-        std::fprintf(stderr, "shatter-cli figure: %s\n", error.what());
+    if (!loadFigurePanels("shatter-cli figure", options.folders, options.metric, options.caption, options.title,
+                          &panels)) {
         return kExitBadInput;
     }
     const bool slide = panels.size() > 1;
-    if (!options.title.empty()) panels.front().title = options.title;
 
     if (!options.csv.empty()) {
         QString error;
@@ -63,20 +42,7 @@ int runFigureCommand(const FigureOptions& options) {
     }
     if (options.out.empty()) return kExitOk;
 
-    // Rendering needs a QApplication; without a display, draw offscreen.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-    // A headless server often has no session runtime folder; give Qt a private one instead of
-    // letting it warn on every run.
-    if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
-        const QByteArray runtime = QDir::tempPath().toUtf8() + "/shatter-runtime-" + QByteArray::number(getuid());
-        QDir().mkpath(QString::fromUtf8(runtime));
-        QFile::setPermissions(QString::fromUtf8(runtime), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
-        qputenv("XDG_RUNTIME_DIR", runtime);
-    }
-    static int argc = 1;
-    static char name[] = "shatter-cli";
-    static char* argv[] = {name, nullptr};
-    QApplication app(argc, argv);
+    const std::unique_ptr<QApplication> app = startOffscreenApplication();
 
     PlotTheme theme;
     theme.presentation = options.presentation;

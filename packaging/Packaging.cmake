@@ -2,7 +2,9 @@
 # package`): the two programs, the menu entry, the icon in every size, AppStream metadata, the
 # manual pages, the copyright and changelog files, lintian overrides (each explained there).
 # Runtime dependencies come from dpkg-shlibdeps, plus what is loaded without being linked:
-# OpenBLAS (LibTorch calls the system BLAS) and the built-in Fashion-MNIST data.
+# OpenBLAS (LibTorch calls the system BLAS) and the built-in Fashion-MNIST data. The video
+# export's libraries are linked, so dpkg-shlibdeps finds them: libgif7 (GIF) and
+# libopencv-videoio406, whose libavcodec59 brings the H.264 encoder (libx264) for MP4.
 include(GNUInstallDirs)
 
 set(SHATTER_PACKAGE_MAINTAINER "Shatter developers <shatter@example.org>"

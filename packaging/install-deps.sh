@@ -9,6 +9,8 @@ packages=(
   libqcustomplot-dev
   libtorch-dev libopenblas0-pthread
   libopencv-dev
+  # animated figures: GIF through giflib (MP4 goes through OpenCV's FFmpeg-backed video writer)
+  libgif-dev
   nlohmann-json3-dev libcli11-dev zlib1g-dev libarchive-dev
   dataset-fashion-mnist
   fonts-dejavu-core

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct FigureData {
         // `colour`, `dash` and `markers`; -1: not a mode's curve.
         int look = -1;
         int variant = 0;     // with a look: which model (0 the first), a shade of the look
+        // A curve cut short for an animation frame (FigureProgress): how many points the whole
+        // curve has, which spaces its thinned-out markers as on the whole figure (0: as many as
+        // it has), and whether its last point lies between two of the data's (drawn, unmarked).
+        std::size_t wholeCount = 0;
+        bool interpolatedEnd = false;
     };
 
     std::string title;
@@ -35,6 +41,14 @@ struct FigureData {
     bool hasYRange = false;  // fixed y axis instead of fitted
     double yLow = 0.0;
     double yHigh = 1.0;
+    // The whole figure's extent (smallest and largest x and y of its points), set on a figure
+    // cut short for an animation frame (FigureProgress): the axes are fitted to it as to the whole
+    // figure's points, so that they stay put while the curves grow, and an empty frame shows no note.
+    bool hasExtent = false;
+    double extentXLow = 0.0;
+    double extentXHigh = 0.0;
+    double extentYLow = 0.0;
+    double extentYHigh = 0.0;
 
     std::size_t pointCount() const;
     // Long format, one row per point: series,<x label>,<y label>. Names are quoted as needed;

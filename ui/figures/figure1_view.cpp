@@ -14,6 +14,7 @@
 
 #include "figure/figure_builder.h"
 #include "figure/figure_caption.h"
+#include "figures/animation_export_dialog.h"
 #include "figures/figure_export_dialog.h"
 #include "figure/run_collector.h"
 #include "figures/figure_plot.h"
@@ -50,9 +51,12 @@ Figure1View::Figure1View(QWidget* parent)
     plots->setContentsMargins(0, 0, 0, 0);
     plots->setSpacing(4);
     auto* exportAction = new QAction("Export Figure 1 (three panels)…", this);
+    auto* animateAction = new QAction("Export Figure 1 animation (three panels)…", this);
+    animateAction->setObjectName("animateFigure1");
     for (FigurePlot* plot : {m_loss, m_time, m_error}) {
         plots->addWidget(plot, 1);
         plot->addContextAction(exportAction);
+        plot->addContextAction(animateAction);
     }
     // One message in the middle while there is nothing to draw, not one per panel.
     m_empty->setObjectName("figure1Empty");
@@ -71,6 +75,7 @@ Figure1View::Figure1View(QWidget* parent)
     layout->addLayout(m_pages, 1);
 
     connect(exportAction, &QAction::triggered, this, &Figure1View::openPanelsExport);
+    connect(animateAction, &QAction::triggered, this, &Figure1View::openPanelsAnimation);
     connect(m_exportPanels, &QPushButton::clicked, this, &Figure1View::openPanelsExport);
 
     connect(m_timeUnit, &QComboBox::currentIndexChanged, this, [this]() { rebuild(); });
@@ -160,6 +165,13 @@ std::vector<std::pair<QString, FigureData>> Figure1View::figures() const {
     const std::string text = caption();
     for (auto& figure : named) figure.second.caption = text;
     return named;
+}
+
+void Figure1View::openPanelsAnimation() {
+    auto* dialog = new AnimationExportDialog(panels(), "Figure 1 (three panels)", this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName("figure1PanelsAnimation");
+    dialog->open();
 }
 
 void Figure1View::openPanelsExport() {

@@ -48,6 +48,8 @@ public:
     std::vector<FigureData> panels() const;
     // "Export Figure 1 (three panels)…": the dialog for one PNG/SVG/PDF of the three panels.
     void openPanelsExport();
+    // "Export Figure 1 animation (three panels)…": the three panels growing, as MP4 or GIF.
+    void openPanelsAnimation();
 
 private:
     void rebuild();

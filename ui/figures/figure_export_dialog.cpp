@@ -17,14 +17,13 @@
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
+#include "figures/animation_export_dialog.h"
 #include "figures/figure_renderer.h"
 #include "common/plot_theme.h"
 
 namespace shatter {
 
-namespace {
-
-QString defaultName(const QString& title, const QString& suffix) {
+QString FigureExportDialog::defaultPath(const QString& title, const QString& suffix) {
     QString name = title.toLower();
     name.replace(QRegularExpression("[^a-z0-9]+"), "-");
     name.remove(QRegularExpression("^-+|-+$"));
@@ -33,8 +32,6 @@ QString defaultName(const QString& title, const QString& suffix) {
     if (folder.isEmpty() || !QDir(folder).exists()) folder = QDir::homePath();
     return folder + "/" + name + "." + suffix;
 }
-
-}  // namespace
 
 FigureExportDialog::FigureExportDialog(const FigureData& figure, QWidget* parent)
     : QDialog(parent),
@@ -73,7 +70,7 @@ void FigureExportDialog::build(const QString& name) {
     m_dpi->setValue(panelSet() ? FigureRenderer::kSlideDpi : FigureRenderer::kDefaultDpi);
     m_width->setSuffix(" px");
     m_height->setSuffix(" px");
-    m_path->setText(defaultName(name, "png"));
+    m_path->setText(defaultPath(name, "png"));
 
     auto* browse = new QPushButton("Browse…");
     auto* pathRow = new QHBoxLayout;
@@ -160,11 +157,22 @@ void FigureExportDialog::addContextMenu(QWidget* target, QWidget* parent, std::f
         QMenu menu(parent);
         QAction* image = menu.addAction("Export figure (PNG, SVG, PDF)…");
         QAction* csv = menu.addAction("Export data as CSV…");
+        QAction* animation = menu.addAction("Export animation (MP4, GIF)…");
+        animation->setObjectName("exportAnimation");
+        animation->setToolTip("A video of the curves growing epoch by epoch, for a slide");
+        animation->setEnabled(figure().pointCount() > 0);
         const QList<QAction*> more = extra ? extra() : QList<QAction*>();
         if (!more.isEmpty()) menu.addSeparator();
         menu.addActions(more);
         QAction* chosen = menu.exec(target->mapToGlobal(at));
         if (chosen == nullptr || more.contains(chosen)) return;  // extra actions do their own work
+        if (chosen == animation) {
+            const FigureData shown = figure();
+            auto* dialog = new AnimationExportDialog({shown}, QString::fromStdString(shown.title), parent);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+            return;
+        }
         auto* dialog = new FigureExportDialog(figure(), parent);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         if (chosen == csv) dialog->m_format->setCurrentIndex(dialog->m_format->findData("csv"));

@@ -32,10 +32,14 @@ public:
     // Writes the file; on failure shows why and returns false.
     bool exportNow(QString* error = nullptr);
 
-    // Adds "Export figure…" and "Export data as CSV…" to `target`'s context menu, then the
-    // actions `extra` returns when the menu opens (they do their own work).
+    // Adds "Export figure…", "Export data as CSV…" and "Export animation…" (the curves growing,
+    // as MP4 or GIF: AnimationExportDialog) to `target`'s context menu, then the actions `extra`
+    // returns when the menu opens (they do their own work).
     static void addContextMenu(QWidget* target, QWidget* parent, std::function<FigureData()> figure,
                                std::function<QList<QAction*>()> extra = {});
+    // A file for the figure named `title` in the user's pictures folder (else home), e.g.
+    // ~/Pictures/training-loss.png.
+    static QString defaultPath(const QString& title, const QString& suffix);
 
 private:
     void build(const QString& name);

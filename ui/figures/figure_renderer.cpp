@@ -119,11 +119,15 @@ bool drawPanel(QCustomPlot* plot, QCPAxisRect* rect, const FigureData& figure, c
         QVector<double> x(s.x.begin(), s.x.end()), y(s.y.begin(), s.y.end());
         y.resize(std::min(x.size(), y.size()));
         x.resize(y.size());
+        // A curve cut short for an animation frame spaces its markers as the whole one does, so
+        // that they stay put while it grows, and marks no interpolated end.
+        graph->setLastUnmarked(s.interpolatedEnd);
         if (s.look >= 0) {
             const SeriesStyle::Look look = SeriesStyle::look(s.look, theme, s.variant);
             graph->setPen(QPen(look.colour, theme.lineWidth(), look.dash, Qt::FlatCap, Qt::RoundJoin));
             graph->setScatterStyle(SeriesStyle::marker(look, theme));
-            const int step = std::max(1, int(std::ceil(double(x.size()) / kMaxMarkers)));
+            const double points = double(s.wholeCount > 0 ? s.wholeCount : std::size_t(x.size()));
+            const int step = std::max(1, int(std::ceil(points / kMaxMarkers)));
             graph->setMarkerSpacing(step, look.phase * step / SeriesStyle::kLookCount);
         } else {
             const QColor colour =
@@ -141,25 +145,40 @@ bool drawPanel(QCustomPlot* plot, QCPAxisRect* rect, const FigureData& figure, c
             if (v < 0.0 || v > 1.0) levelAxis = false;
         }
     }
+    // An animation frame: the axes span the whole figure's points, drawn or not yet.
+    bool anyX = any;
+    if (figure.hasExtent) {
+        for (double v : {figure.extentXLow, figure.extentXHigh}) {
+            xMax = anyX ? std::max(xMax, v) : v;
+            anyX = true;
+            if (v < 0.0 || v > 1.0) levelAxis = false;
+        }
+    }
 
     if (figure.integerX) {
         FittingTicker::install(xAxis, true);
-        xAxis->setRange(0, std::max(1.0, any ? xMax : 1.0) + 0.5);
+        xAxis->setRange(0, std::max(1.0, anyX ? xMax : 1.0) + 0.5);
     } else if (levelAxis) {
         FittingTicker::install(xAxis, false)->setMinimumStep(0.2);
         xAxis->setRange(-0.04, 1.04);
     } else {
         FittingTicker::install(xAxis, false);
         xAxis->rescale();
+        if (figure.hasExtent && figure.extentXHigh > figure.extentXLow) {
+            xAxis->setRange(figure.extentXLow, figure.extentXHigh);
+        }
     }
     FittingTicker::install(yAxis, false)->setMaximumTicks(6);
     if (figure.hasYRange) {
         yAxis->setRange(figure.yLow, figure.yHigh);
+    } else if (figure.hasExtent) {
+        const QCPRange extent(figure.extentYLow, figure.extentYHigh);
+        FigureRenderer::fitValueAxis(plot, yAxis, &extent);
     } else {
         FigureRenderer::fitValueAxis(plot, yAxis);
     }
 
-    if (!any) {
+    if (!any && !figure.hasExtent) {
         auto* empty = new QCPItemText(plot);
         empty->setClipAxisRect(rect);
         empty->position->setAxisRect(rect);
@@ -204,9 +223,9 @@ void finishLegend(QCustomPlot* plot) {
 
 void FigureRenderer::fitValueAxis(QCustomPlot* plot) { fitValueAxis(plot, plot->yAxis); }
 
-void FigureRenderer::fitValueAxis(QCustomPlot* plot, QCPAxis* valueAxis) {
-    bool found = false;
-    QCPRange range(0, 1);
+void FigureRenderer::fitValueAxis(QCustomPlot* plot, QCPAxis* valueAxis, const QCPRange* include) {
+    bool found = include != nullptr;
+    QCPRange range = include ? *include : QCPRange(0, 1);
     for (int i = 0; i < plot->graphCount(); ++i) {
         if (plot->graph(i)->valueAxis() != valueAxis) continue;
         bool ok = false;
@@ -352,35 +371,48 @@ void layOut(QCustomPlot* plot, QSize size, const std::function<void(QCustomPlot*
     plot->replot();
 }
 
+// Lays the figure out at 96 dpi and scales the painter, so that type keeps its size in points:
+// `size` pixels at `dpi`, on the theme's background.
+QImage paintImage(QCustomPlot* plot, const PlotTheme& theme, QSize size, int dpi,
+                  const std::function<void(QCustomPlot*)>& draw) {
+    const double scale = dpi / 96.0;
+    const QSize logical(int(std::ceil(size.width() / scale)), int(std::ceil(size.height() / scale)));
+    layOut(plot, logical, draw);
+    QImage image(size, QImage::Format_ARGB32);
+    image.fill(theme.background());
+    {
+        QCPPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setRenderHint(QPainter::TextAntialiasing);
+        painter.scale(scale, scale);
+        plot->toPainter(&painter, logical.width(), logical.height());
+    }
+    const int dotsPerMeter = int(std::lround(dpi / 0.0254));
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    return image;
+}
+
+// A plot that draws for files, never shown, in the theme's export font.
+struct OffscreenPlot {
+    explicit OffscreenPlot(const PlotTheme& theme) : font(theme.exportFont()) {
+        plot.setAttribute(Qt::WA_DontShowOnScreen);
+        plot.setFont(font);
+    }
+    QCustomPlot plot;
+    QFont font;
+};
+
 // Writes the plot `drawOn` draws to `path` in `format`; the common part of save and savePanels.
 bool render(FigureRenderer::Format format, const PlotTheme& theme, const QString& path, const QString& title, QSize size, int dpi,
             const std::function<void(QCustomPlot*, const QFont&)>& drawOn) {
-    QCustomPlot plot;
-    plot.setAttribute(Qt::WA_DontShowOnScreen);
-    const QFont font = theme.exportFont();
-    plot.setFont(font);
+    OffscreenPlot offscreen(theme);
+    QCustomPlot& plot = offscreen.plot;
+    const QFont font = offscreen.font;
     auto draw = [&](QCustomPlot* p) { drawOn(p, font); };
 
     using Format = FigureRenderer::Format;
-    if (format == Format::Png) {
-        // Lay the figure out at 96 dpi and scale the painter, so type keeps its size in points.
-        const double scale = dpi / 96.0;
-        const QSize logical(int(std::ceil(size.width() / scale)), int(std::ceil(size.height() / scale)));
-        layOut(&plot, logical, draw);
-        QImage image(size, QImage::Format_ARGB32);
-        image.fill(theme.background());
-        {
-            QCPPainter painter(&image);
-            painter.setRenderHint(QPainter::Antialiasing);
-            painter.setRenderHint(QPainter::TextAntialiasing);
-            painter.scale(scale, scale);
-            plot.toPainter(&painter, logical.width(), logical.height());
-        }
-        const int dotsPerMeter = int(std::lround(dpi / 0.0254));
-        image.setDotsPerMeterX(dotsPerMeter);
-        image.setDotsPerMeterY(dotsPerMeter);
-        return image.save(path, "PNG");
-    }
+    if (format == Format::Png) return paintImage(&plot, theme, size, dpi, draw).save(path, "PNG");
     layOut(&plot, size, draw);
     if (format == Format::Svg) {
         QSvgGenerator generator;
@@ -421,6 +453,19 @@ bool writeText(const QString& path, const std::string& text, QString* error) {
 }
 
 }  // namespace
+
+QImage FigureRenderer::image(const FigureData& figure, const PlotTheme& theme, QSize size, int dpi) {
+    OffscreenPlot offscreen(theme);
+    return paintImage(&offscreen.plot, theme, size, std::clamp(dpi, 36, 1200),
+                      [&](QCustomPlot* plot) { draw(plot, figure, theme, offscreen.font, true); });
+}
+
+QImage FigureRenderer::panelsImage(const std::vector<FigureData>& panels, const PlotTheme& theme, QSize size,
+                                   int dpi) {
+    OffscreenPlot offscreen(theme);
+    return paintImage(&offscreen.plot, theme, size, std::clamp(dpi, 36, 1200),
+                      [&](QCustomPlot* plot) { drawPanels(plot, panels, theme, offscreen.font, true); });
+}
 
 bool FigureRenderer::saveCsv(const FigureData& figure, const QString& path, QString* error) {
     return writeText(path, figure.toCsv(), error);

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include <QImage>
 #include <QList>
 #include <QSize>
 #include <QString>
@@ -11,6 +12,7 @@
 
 class QCPAbstractLegendItem;
 class QCPAxis;
+class QCPRange;
 class QCPLegend;
 class QCustomPlot;
 
@@ -35,8 +37,9 @@ public:
                            const QFont& font, bool withCaption = true);
     // The value axis spans every graph's data, from zero (or below), with 8% headroom on top:
     // one rule for the live charts and the exported figures.
+    // With `include`, the axis spans that range too (an animation frame's whole extent).
     static void fitValueAxis(QCustomPlot* plot);
-    static void fitValueAxis(QCustomPlot* plot, QCPAxis* valueAxis);
+    static void fitValueAxis(QCustomPlot* plot, QCPAxis* valueAxis, const QCPRange* include = nullptr);
     // As many legend columns as fit `width` pixels with every name whole; rearranges the items.
     static int fitLegendColumns(QCPLegend* legend, int width);
     // The height `plot` needs for each chart to be as tall as its rotated y axis title, which
@@ -53,6 +56,9 @@ public:
     // can act on in `error`.
     static bool save(const FigureData& figure, const PlotTheme& theme, const QString& path, QSize size,
                      int dpi, QString* error);
+    // The image save() writes to PNG, and the one savePanels() writes (an animation's frames).
+    static QImage image(const FigureData& figure, const PlotTheme& theme, QSize size, int dpi);
+    static QImage panelsImage(const std::vector<FigureData>& panels, const PlotTheme& theme, QSize size, int dpi);
     // The same for panels side by side (drawPanels); CSV: FigureData::panelsCsv.
     static bool savePanels(const std::vector<FigureData>& panels, const PlotTheme& theme, const QString& path,
                            QSize size, int dpi, QString* error);

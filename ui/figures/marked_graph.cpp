@@ -13,12 +13,18 @@ void MarkedGraph::setMarkerSpacing(int step, int phase) {
 
 void MarkedGraph::drawScatterPlot(QCPPainter* painter, const QVector<QPointF>& scatters,
                                   const QCPScatterStyle& style) const {
-    if (m_step <= 1) {
+    // The scatters are the points in view; the last data point is the last of them when in view.
+    int count = int(scatters.size());
+    if (m_lastUnmarked && count > 0 && !mDataContainer->isEmpty()) {
+        const QCPGraphData& last = *(mDataContainer->constEnd() - 1);
+        if (keyAxis()->range().contains(last.key) && valueAxis()->range().contains(last.value)) --count;
+    }
+    if (m_step <= 1 && count == scatters.size()) {
         QCPGraph::drawScatterPlot(painter, scatters, style);
         return;
     }
     QVector<QPointF> kept;
-    for (int i = m_phase; i < scatters.size(); i += m_step) kept.push_back(scatters[i]);
+    for (int i = m_phase; i < count; i += m_step) kept.push_back(scatters[i]);
     QCPGraph::drawScatterPlot(painter, kept, style);
 }
 
