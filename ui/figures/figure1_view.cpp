@@ -92,6 +92,7 @@ Figure1View::Figure1View(QWidget* parent)
 void Figure1View::setRuns(std::vector<RunRecord> runs, const QString& source) {
     m_runs = std::move(runs);
     m_source->setText(source);
+    m_source->setToolTip(QString());
     rebuild();
 }
 
@@ -101,9 +102,16 @@ bool Figure1View::loadFolders(const QStringList& folders, QString* error) {
     try {
         RunCollector::Result result = RunCollector::collect(names);
         m_folders = folders;
-        QString source = QString("%1 runs from %2").arg(result.runs.size()).arg(folders.join(", "));
+        // Folder names only, so that the line stays short beside the buttons; the paths are in
+        // the tooltip.
+        QStringList shortNames;
+        for (const QString& f : folders) shortNames << QDir(f).dirName();
+        QString source = folders.size() <= 2
+                             ? QString("%1 runs from %2").arg(result.runs.size()).arg(shortNames.join(", "))
+                             : QString("%1 runs from %2 folders").arg(result.runs.size()).arg(folders.size());
         if (!result.skipped.empty()) source += QString(" (%1 unreadable, skipped)").arg(result.skipped.size());
         setRuns(std::move(result.runs), source);
+        m_source->setToolTip(folders.join("\n"));
         return true;
     } catch (const ShatterError& e) {
         if (error) *error = QString::fromStdString(e.what());
