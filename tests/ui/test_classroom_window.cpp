@@ -98,6 +98,7 @@ private Q_SLOTS:
     void theScreenIs1024x768();
     void fitsTheScreenWithAndWithoutPresentationMode();
     void presentationModeMakesTheChartsLargerAndGivesThePanelsBack();
+    void openingInPresentationModeHidesThePanelsUntilItIsTurnedOff();
     void aSavedGeometryLargerThanTheScreenIsFitted();
     void fullScreenChartsLeaveOnlyTheCurves();
     void runMenuHoldsEveryTransportCommandWithItsShortcut();
@@ -169,6 +170,26 @@ void TestClassroomWindow::presentationModeMakesTheChartsLargerAndGivesThePanelsB
     settle(window);
     QVERIFY(window.experimentDock()->isVisible());
     QVERIFY(window.frameGeometry().width() <= widthBefore);  // turning it off does not widen the window
+}
+
+void TestClassroomWindow::openingInPresentationModeHidesThePanelsUntilItIsTurnedOff() {
+    // A window left in presentation mode, with no saved arrangement (a first start with a
+    // prepared settings file): the panels hide as if the mode had just been turned on, and the
+    // window fits the projector.
+    AppSettings::presentationMode.setValue(true);
+    MainWindow window;
+    QVERIFY(window.presentationAction()->isChecked());
+    QVERIFY(shownOnScreen(window));
+    settle(window);
+    QVERIFY(!window.experimentDock()->isVisible());
+    QVERIFY(!window.runsDock()->isVisible());
+    const QRect available = window.screen()->availableGeometry();
+    QVERIFY2(available.contains(window.frameGeometry()),
+             qPrintable(QString("frame %1x%2").arg(window.frameGeometry().width()).arg(window.frameGeometry().height())));
+
+    window.presentationAction()->setChecked(false);
+    settle(window);
+    QVERIFY(window.experimentDock()->isVisible());
 }
 
 void TestClassroomWindow::aSavedGeometryLargerThanTheScreenIsFitted() {

@@ -188,6 +188,7 @@ MainWindow::MainWindow(QWidget* parent)
     wireLecture();
     restoreSettings();
     setTheme(PlotTheme::fromSettings());
+    if (PlotTheme::current().presentation) m_layout->resumePresentation(AppSettings::windowState.isSet());
 }
 
 MainWindow::~MainWindow() {

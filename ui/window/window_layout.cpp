@@ -42,6 +42,15 @@ void WindowLayout::restore(const QVector<Shown>& shown) {
     }
 }
 
+void WindowLayout::resumePresentation(bool layoutRestored) {
+    m_presentation = true;
+    m_beforePresentation.clear();
+    for (QWidget* dock : docks()) {
+        m_beforePresentation.push_back({dock, true});
+        if (!layoutRestored) dock->hide();
+    }
+}
+
 void WindowLayout::setPresentation(bool on) {
     if (on == m_presentation) return;
     m_presentation = on;

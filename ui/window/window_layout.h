@@ -40,6 +40,10 @@ public:
     void arrangeFor(const QRect& available);
     // Presentation mode on: the docks hide (their visibility comes back when it goes off).
     void setPresentation(bool on);
+    // The window opens in the presentation mode it was left in. `layoutRestored`: the saved
+    // arrangement (docks hidden or not) was restored and stands; without one, the docks hide as
+    // if the mode had just been turned on. Either way, turning the mode off shows the docks.
+    void resumePresentation(bool layoutRestored);
     void setChartsOnly(bool on);
     bool chartsOnly() const { return m_chartsOnly; }
     // Moves and shrinks the window so that its frame lies within its screen's free area.
