@@ -25,4 +25,14 @@ const RunEntry* RunMatcher::find(const RunConfig& config, const std::vector<RunE
     return nullptr;
 }
 
+const RunEntry* RunMatcher::findTheory(const RunConfig& config, const std::string& kind,
+                                       const std::vector<RunEntry>& entries) {
+    for (const RunEntry& entry : entries) {
+        if (entry.readable && entry.record.info.kind == kind && entry.status() == RunStatus::Finished &&
+            sameRun(entry.config(), config))
+            return &entry;
+    }
+    return nullptr;
+}
+
 }  // namespace shatter

@@ -21,6 +21,10 @@ public:
     static bool standsFor(const RunEntry& entry, const RunConfig& config);
     // The first entry that stands for `config` (the library lists newest first); nullptr if none.
     static const RunEntry* find(const RunConfig& config, const std::vector<RunEntry>& entries);
+    // The first finished theory run of `kind` ("expressivity", "kernel") on `config`'s data and
+    // settings; nullptr if none.
+    static const RunEntry* findTheory(const RunConfig& config, const std::string& kind,
+                                      const std::vector<RunEntry>& entries);
 };
 
 }  // namespace shatter

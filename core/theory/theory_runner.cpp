@@ -46,28 +46,51 @@ TheoryData TheoryRunner::prepare(const RunConfig& config, const Dataset& dataset
     return prepared;
 }
 
-ExpressivityRun TheoryRunner::runExpressivity(const RunConfig& config, const TheoryData& data,
-                                              std::optional<std::int64_t> maxMemoryBytes,
-                                              const std::string& outRoot) {
-    const std::int64_t n = data.train.rows;
-    const std::int64_t d = data.train.cols;
-    MemoryBudget::require(
-        ExpressivityConstruction::bytesNeeded(n, data.test.rows, d, data.classCount()),
-        MemoryBudget::limitBytes(maxMemoryBytes),
-        "the expressivity construction for " + std::to_string(n) + " training images");
-    TheoryRecord method;
-    method.kind = TheoryRecord::kExpressivity;
-    const std::int64_t weights = d + n + data.classCount() * n;
-    ExpressivityRun run;
-    run.directory = TheoryRunWriter::create(outRoot, config, data, method, weights, useCpu(config));
+namespace {
+
+ExpressivityConstruction::Settings expressivitySettings(const RunConfig& config, std::optional<std::int64_t> maxMemoryBytes) {
     ExpressivityConstruction::Settings settings;
     settings.seed = config.seed;
     settings.maxMemoryBytes = maxMemoryBytes;
+    return settings;
+}
+
+void requireExpressivityMemory(const TheoryData& data, std::optional<std::int64_t> maxMemoryBytes) {
+    const std::int64_t n = data.train.rows;
+    MemoryBudget::require(
+        ExpressivityConstruction::bytesNeeded(n, data.test.rows, data.train.cols, data.classCount()),
+        MemoryBudget::limitBytes(maxMemoryBytes),
+        "the expressivity construction for " + std::to_string(n) + " training images");
+}
+
+}  // namespace
+
+ExpressivityRun TheoryRunner::runExpressivity(const RunConfig& config, const TheoryData& data,
+                                              std::optional<std::int64_t> maxMemoryBytes,
+                                              const std::string& outRoot) {
+    requireExpressivityMemory(data, maxMemoryBytes);
+    TheoryRecord method;
+    method.kind = TheoryRecord::kExpressivity;
+    const std::int64_t weights = data.train.cols + data.train.rows + data.classCount() * data.train.rows;
+    ExpressivityRun run;
+    run.directory = TheoryRunWriter::create(outRoot, config, data, method, weights, useCpu(config));
+    const ExpressivityConstruction::Settings settings = expressivitySettings(config, maxMemoryBytes);
     run.result = computeInFolder(run.directory, method.kind, [&] {
         return ExpressivityConstruction::fit(data.train, data.data.train.labels, data.test,
                                              data.data.test.labels, data.classCount(), settings);
     });
     TheoryRunWriter::finish(run.directory, TheoryRecord::from(run.result), weights);
+    return run;
+}
+
+ExpressivityRun TheoryRunner::redrawExpressivity(const RunConfig& config, const TheoryData& data,
+                                                 std::optional<std::int64_t> maxMemoryBytes,
+                                                 const std::string& storedDirectory) {
+    requireExpressivityMemory(data, maxMemoryBytes);
+    ExpressivityRun run;
+    run.directory = storedDirectory;
+    run.result = ExpressivityConstruction::fit(data.train, data.data.train.labels, data.test, data.data.test.labels,
+                                               data.classCount(), expressivitySettings(config, maxMemoryBytes));
     return run;
 }
 

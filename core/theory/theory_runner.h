@@ -38,6 +38,11 @@ public:
     static ExpressivityRun runExpressivity(const RunConfig& config, const TheoryData& data,
                                            std::optional<std::int64_t> maxMemoryBytes,
                                            const std::string& outRoot);
+    // The construction of a stored expressivity run computed again (it is seeded: the same
+    // network), to draw it; no new folder, the result names `storedDirectory`.
+    static ExpressivityRun redrawExpressivity(const RunConfig& config, const TheoryData& data,
+                                              std::optional<std::int64_t> maxMemoryBytes,
+                                              const std::string& storedDirectory);
     static KernelRun runKernel(const RunConfig& config, const TheoryData& data,
                                const KernelSettings& settings, const std::string& outRoot);
 };

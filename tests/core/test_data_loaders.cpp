@@ -101,7 +101,8 @@ std::string webp16x12() {
         .toStdString();
 }
 
-void writeText(const std::string& file, const std::string& bytes) {
+// Used by the image-folder cases, which need OpenCV.
+[[maybe_unused]] void writeText(const std::string& file, const std::string& bytes) {
     std::ofstream(file, std::ios::binary) << bytes;
 }
 

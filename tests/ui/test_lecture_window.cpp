@@ -81,11 +81,11 @@ QString writeLecture(const QString& name, const QString& text) {
     return path;
 }
 
-// Training runs only: the theory step writes a folder of its own each time it builds.
-int runFolderCount() {
+// The library's runs of one kind: "training", or a theory construction's.
+int runFolderCount(const std::string& kind = "training") {
     int count = 0;
     for (const RunEntry& entry : RunLibrary::scan({runsRoot().toStdString()}))
-        count += entry.record.info.kind == "training" ? 1 : 0;
+        count += entry.record.info.kind == kind ? 1 : 0;
     return count;
 }
 
@@ -131,6 +131,7 @@ class TestLectureWindow : public QObject {
 private Q_SLOTS:
     void builtInLectureIsListedAndEveryStepValidates();
     void pageDownWalksExistingRunsWithoutTraining();
+    void theoryStepDrawsItsStoredConstructionWithoutANewFolder();
     void bannerFitsAProjectorInPresentationModeAndDarkTheme();
     void stepWithoutItsRunTrainsItThenShowsItFromTheLibrary();
     void missingRunsTrainOneAfterAnotherAndAMissingSweepRuns();
@@ -281,6 +282,29 @@ void TestLectureWindow::pageDownWalksExistingRunsWithoutTraining() {
     QVERIFY(!lecture->isOpen());
     // The theory construction may still be building; let it finish before the window goes.
     QTest::qWait(200);
+}
+
+void TestLectureWindow::theoryStepDrawsItsStoredConstructionWithoutANewFolder() {
+    // A new window (a new session) on the lecture walked above: its theory step finds the
+    // construction built then in the library and draws it again, without filing it twice.
+    const int stored = runFolderCount("expressivity");
+    QCOMPARE(stored, 1);
+    MainWindow window;
+    QVERIFY(shownOnScreen(window));
+    QVERIFY(window.openLecture(g_home->path() + "/walk.json"));  // written by the walk above
+    window.lectureController()->goTo(3);
+    QCOMPARE(bannerTitle(window), QString("Theory"));
+    QTRY_VERIFY_WITH_TIMEOUT(window.theoryView()->expressivityView()->outcome() != nullptr, 20000);
+    const auto drawn = window.theoryView()->expressivityView()->outcome();
+    QCOMPARE(drawn->result.n, std::int64_t(200));
+    QCOMPARE(drawn->result.trainAcc, 1.0);
+    const RunEntry* entry = nullptr;
+    const std::vector<RunEntry> library = RunLibrary::scan({runsRoot().toStdString()});
+    for (const RunEntry& e : library)
+        if (e.record.info.kind == "expressivity") entry = &e;
+    QVERIFY(entry != nullptr);
+    QCOMPARE(drawn->directory, QString::fromStdString(entry->directory));
+    QCOMPARE(runFolderCount("expressivity"), stored);
 }
 
 void TestLectureWindow::bannerFitsAProjectorInPresentationModeAndDarkTheme() {

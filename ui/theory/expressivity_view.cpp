@@ -92,10 +92,12 @@ ExpressivityView::ExpressivityView(TheoryController* controller, std::function<R
     refresh();
 }
 
-bool ExpressivityView::build() {
+bool ExpressivityView::build() { return redraw(QString()); }
+
+bool ExpressivityView::redraw(const QString& directory) {
     m_message->setVisible(false);
     const RunConfig config = m_config();
-    if (!m_controller->buildExpressivity(config)) return false;
+    if (!m_controller->buildExpressivity(config, directory)) return false;
     setBusy(true);
     m_memory->setText(QString("Building on %1 images with %2…")
                           .arg(fmt::count(TheorySize::of(config, m_controller->splits()).n))

@@ -30,6 +30,9 @@ public:
 
     // Starts the construction; false (with the reason shown) when it cannot start.
     bool build();
+    // Draws the stored expressivity run in `directory` (made on the panel's settings) by
+    // computing its seeded construction again, without filing a new run.
+    bool redraw(const QString& directory);
     // Reads the panel's settings again: the memory needed.
     void refresh();
     void showOutcome(std::shared_ptr<const ExpressivityOutcome> outcome);

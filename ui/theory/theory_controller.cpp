@@ -69,8 +69,9 @@ RunConfig TheoryController::withRandomLabels(RunConfig config) {
     return config;
 }
 
-bool TheoryController::buildExpressivity(const RunConfig& config) {
-    return start(Method::Expressivity, config, [this, config]() { expressivityJob(config); });
+bool TheoryController::buildExpressivity(const RunConfig& config, const QString& storedDirectory) {
+    return start(Method::Expressivity, config,
+                 [this, config, storedDirectory]() { expressivityJob(config, storedDirectory); });
 }
 
 bool TheoryController::runKernel(const RunConfig& config, const KernelSettings& settings) {
@@ -138,11 +139,13 @@ std::shared_ptr<const Dataset> TheoryController::dataset(const std::string& spec
     return m_cached;
 }
 
-void TheoryController::expressivityJob(const RunConfig& config) {
+void TheoryController::expressivityJob(const RunConfig& config, const QString& storedDirectory) {
     try {
         const TheoryData data = TheoryRunner::prepare(config, *dataset(config.dataset));
         ExpressivityRun run =
-            TheoryRunner::runExpressivity(config, data, m_memoryLimit, m_runsRoot.toStdString());
+            storedDirectory.isEmpty()
+                ? TheoryRunner::runExpressivity(config, data, m_memoryLimit, m_runsRoot.toStdString())
+                : TheoryRunner::redrawExpressivity(config, data, m_memoryLimit, storedDirectory.toStdString());
         auto outcome = std::make_shared<ExpressivityOutcome>();
         outcome->directory = QString::fromStdString(run.directory);
         outcome->result = std::move(run.result);

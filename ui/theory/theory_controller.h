@@ -47,7 +47,9 @@ public:
 
     bool isBusy() const { return m_busy; }
     // Each returns false, with failed(), when busy or refused; otherwise the result arrives later.
-    bool buildExpressivity(const RunConfig& config);
+    // `storedDirectory`: a finished expressivity run of this config, drawn again without a new
+    // folder (the construction is seeded); empty: a new run folder.
+    bool buildExpressivity(const RunConfig& config, const QString& storedDirectory = QString());
     bool runKernel(const RunConfig& config, const KernelSettings& settings);
     // Two kernel runs on the config's data: true labels, then random labels.
     bool compareKernel(const RunConfig& config, const KernelSettings& settings);
@@ -69,7 +71,7 @@ private:
     void setBusy(bool busy);
     // The worker's side: load (cached), prepare and run, posting the outcome.
     std::shared_ptr<const Dataset> dataset(const std::string& spec);
-    void expressivityJob(const RunConfig& config);
+    void expressivityJob(const RunConfig& config, const QString& storedDirectory);
     void kernelJob(const RunConfig& config, const KernelSettings& settings);
     template <typename Function>
     void post(Function function);

@@ -13,6 +13,7 @@
 #include "sweep/sweep_controller.h"
 #include "theory/expressivity_view.h"
 #include "theory/theory_outcomes.h"
+#include "theory/theory_record.h"
 #include "theory/theory_view.h"
 #include "window/main_window.h"
 
@@ -81,6 +82,12 @@ void WindowLectureStage::showTheory(const RunConfig& config) {
         } catch (const ShatterError&) {
             // Its folder is gone: build again.
         }
+    }
+    // Built in an earlier session: drawn again from its seed, without filing the run twice.
+    const std::vector<RunEntry> library = libraryRuns();
+    if (const RunEntry* stored = RunMatcher::findTheory(config, TheoryRecord::kExpressivity, library)) {
+        theory->expressivityView()->redraw(QString::fromStdString(stored->directory));
+        return;
     }
     theory->expressivityView()->build();
 }
