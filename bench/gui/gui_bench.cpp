@@ -6,6 +6,7 @@
 //      thread and the time of every chart replot, then stops the run.
 // Prints a table; --json FILE writes the same figures for bench/harness.py.
 #include <QApplication>
+#include <algorithm>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
@@ -26,6 +27,7 @@
 #include "event_loop_probe.h"
 #include "latency_summary.h"
 #include "replot_probe.h"
+#include "timed_application.h"
 
 #include "data/dataset_source.h"
 #include "experiment/experiment_panel.h"
@@ -42,6 +44,7 @@ using namespace shatter;
 using shatter::bench::EventLoopProbe;
 using shatter::bench::LatencySummary;
 using shatter::bench::ReplotProbe;
+using shatter::bench::TimedApplication;
 
 namespace {
 
@@ -65,7 +68,20 @@ struct Phase {
     int epochs = 0;
     LatencySummary lateness;
     std::map<QString, LatencySummary> replots;
+    std::map<QString, LatencySummary> replotsCpu;  // the GUI thread's CPU time of the same replots
+    // The events that took the GUI thread's time, costliest first.
+    std::vector<std::pair<QString, TimedApplication::Cost>> events;
 };
+
+// The `count` costliest events by total time.
+std::vector<std::pair<QString, TimedApplication::Cost>> costliest(
+    const std::map<QString, TimedApplication::Cost>& costs, std::size_t count) {
+    std::vector<std::pair<QString, TimedApplication::Cost>> list(costs.begin(), costs.end());
+    std::sort(list.begin(), list.end(),
+              [](const auto& a, const auto& b) { return a.second.totalMs > b.second.totalMs; });
+    if (list.size() > count) list.resize(count);
+    return list;
+}
 
 // Gives the offscreen platform a screen the size of a desktop (its own is 800×600).
 void useOffscreenScreen(const QString& folder) {
@@ -78,7 +94,7 @@ void useOffscreenScreen(const QString& folder) {
     qputenv("QT_QPA_PLATFORM", ("offscreen:configfile=" + path).toUtf8());
 }
 
-Settings parse(const QApplication& app) {
+Settings parse(const QCoreApplication& app) {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         "Measures the window's event-loop delay and chart replot times while a run trains at full "
@@ -188,12 +204,21 @@ void print(const Settings& s, const std::vector<Phase>& phases, const QString& l
         std::printf("| %s | %.1f | %d | %d | %.1f | %.1f | %.1f |\n", qPrintable(p.view), p.seconds,
                     p.epochs, p.lateness.count, p.lateness.p50, p.lateness.p99, p.lateness.max);
     }
-    std::printf("\n| view shown | chart | replots | mean ms | p50 ms | p99 ms | max ms |\n");
-    std::printf("|---|---|---|---|---|---|---|\n");
+    std::printf("\n| view shown | chart | replots | mean ms | p50 ms | p99 ms | max ms | CPU mean ms | CPU max ms |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
     for (const Phase& p : phases) {
         for (const auto& [name, r] : p.replots) {
-            std::printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |\n", qPrintable(p.view),
-                        qPrintable(name), r.count, r.mean, r.p50, r.p99, r.max);
+            const LatencySummary& cpu = p.replotsCpu.at(name);
+            std::printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", qPrintable(p.view),
+                        qPrintable(name), r.count, r.mean, r.p50, r.p99, r.max, cpu.mean, cpu.max);
+        }
+    }
+    std::printf("\n| view shown | event (receiver, type) | count | total ms | max ms | CPU total ms | CPU max ms |\n");
+    std::printf("|---|---|---|---|---|---|---|\n");
+    for (const Phase& p : phases) {
+        for (const auto& [name, cost] : p.events) {
+            std::printf("| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |\n", qPrintable(p.view), qPrintable(name),
+                        cost.count, cost.totalMs, cost.maxMs, cost.cpuTotalMs, cost.cpuMaxMs);
         }
     }
     std::fflush(stdout);
@@ -204,12 +229,22 @@ void writeJson(const Settings& s, const std::vector<Phase>& phases, const QStrin
     QJsonArray list;
     for (const Phase& p : phases) {
         QJsonObject replots;
-        for (const auto& [name, r] : p.replots) replots[name] = toJson(r);
+        for (const auto& [name, r] : p.replots) {
+            QJsonObject chart = toJson(r);
+            chart["cpu"] = toJson(p.replotsCpu.at(name));
+            replots[name] = chart;
+        }
+        QJsonArray events;
+        for (const auto& [name, cost] : p.events)
+            events.append(QJsonObject{{"event", name}, {"count", cost.count}, {"total_ms", cost.totalMs},
+                                      {"max_ms", cost.maxMs}, {"cpu_total_ms", cost.cpuTotalMs},
+                                      {"cpu_max_ms", cost.cpuMaxMs}});
         list.append(QJsonObject{{"view", p.view},
                                 {"seconds", p.seconds},
                                 {"epochs", p.epochs},
                                 {"lateness", toJson(p.lateness)},
-                                {"replots", replots}});
+                                {"replots", replots},
+                                {"events", events}});
     }
     const QJsonObject root{{"runs", s.runs},
                            {"history_epochs", s.historyEpochs},
@@ -237,7 +272,7 @@ int main(int argc, char* argv[]) {
     qputenv("XDG_DATA_HOME", (home.path() + "/data").toUtf8());
     qputenv("XDG_CONFIG_HOME", (home.path() + "/config").toUtf8());
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) useOffscreenScreen(home.path());
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QApplication::setOrganizationName("ShatterBench");
     QApplication::setApplicationName("ShatterBench");
     const Settings s = parse(app);
@@ -293,7 +328,9 @@ int main(int argc, char* argv[]) {
         QElapsedTimer phaseClock;
         phaseClock.start();
         loop.start();
+        app.setRecording(true);
         spin(int(s.phaseSeconds * 1000));
+        app.setRecording(false);
         loop.stop();
         Phase phase;
         phase.view = name;
@@ -301,6 +338,8 @@ int main(int argc, char* argv[]) {
         phase.epochs = int(window.liveRun()->history().epochs().size() - epochsBefore);
         phase.lateness = LatencySummary::of(loop.lateness());
         phase.replots = summarize(replots.times());
+        phase.replotsCpu = summarize(replots.cpuTimes());
+        phase.events = costliest(app.costs(), 8);
         phases.push_back(std::move(phase));
         if (!window.controller()->isActive()) break;
     }
