@@ -11,31 +11,36 @@
 namespace shatter {
 
 // A call made on another thread than the one that built it: Qt's event queue or thread pool
-// orders the two, and a ThreadHandOver tells ThreadSanitizer so. The hand-over is sent each time
-// the call is moved into place, after the function is (its member comes last), so that the
-// copy Qt keeps is complete when it is sent; the call receives it before it runs.
+// orders the two, and ThreadHandOver tells ThreadSanitizer so. Each time the call is moved or
+// copied into place (Qt's slot object, std::function's storage) the new copy is sent, once its
+// function is in it; the call receives its own address before it runs. Qt may destroy the call
+// on the thread that made it, after it ran elsewhere (the last reference to a queued slot
+// object is dropped by whichever thread lets go last): the call sends itself back once it has
+// run, and its destructor receives it.
 template <typename Function>
 class HandedOverCall {
 public:
-    explicit HandedOverCall(Function function) : m_function(std::move(function)) { m_handOver.send(); }
-    HandedOverCall(HandedOverCall&& other)
-        : m_function(std::move(other.m_function)), m_handOver(other.m_handOver) {
-        m_handOver.send();
+    explicit HandedOverCall(Function function) : m_function(std::move(function)) {
+        ThreadHandOver::send(this);
     }
-    HandedOverCall(const HandedOverCall& other) : m_function(other.m_function), m_handOver(other.m_handOver) {
-        m_handOver.send();
+    HandedOverCall(HandedOverCall&& other) : m_function(std::move(other.m_function)) {
+        ThreadHandOver::send(this);
     }
+    HandedOverCall(const HandedOverCall& other) : m_function(other.m_function) {
+        ThreadHandOver::send(this);
+    }
+    ~HandedOverCall() { ThreadHandOver::receive(this); }
     HandedOverCall& operator=(const HandedOverCall&) = delete;
     HandedOverCall& operator=(HandedOverCall&&) = delete;
 
     void operator()() {
-        m_handOver.receive();
+        ThreadHandOver::receive(this);
         m_function();
+        ThreadHandOver::send(this);
     }
 
 private:
     Function m_function;
-    ThreadHandOver m_handOver;
 };
 
 // Runs function() on the thread of `context` (after the calls queued there before it; not at
