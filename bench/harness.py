@@ -151,8 +151,8 @@ def gui(a):
         met = "yes" if late["p99_ms"] <= GUI_TARGETS["lateness p99"] else "**no**"
         print(f"| {view} | {worst['epochs'] / worst['seconds']:.2f} | {late['p50_ms']:.1f} | {late['p99_ms']:.1f} | "
               f"{late['max_ms']:.1f} | {met} |")
-    print("\n| view shown | chart | replots | mean ms | p99 ms | max ms | p99 target met |")
-    print("|---|---|---|---|---|---|---|")
+    print("\n| view shown | chart | replots | mean ms | p99 ms | max ms | CPU mean ms | CPU max ms | p99 target met |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for view in views:
         charts = sorted({c for r in rounds for p in r["phases"] if p["view"] == view for c in p["replots"]})
         for chart in charts:
@@ -160,7 +160,14 @@ def gui(a):
             worst = max(times, key=lambda t: t["p99_ms"])
             met = "yes" if worst["p99_ms"] <= GUI_TARGETS["replot"] else "**no**"
             print(f"| {view} | {chart} | {worst['count']} | {worst['mean_ms']:.1f} | {worst['p99_ms']:.1f} | "
-                  f"{worst['max_ms']:.1f} | {met} |")
+                  f"{worst['max_ms']:.1f} | {worst['cpu']['mean_ms']:.1f} | {worst['cpu']['max_ms']:.1f} | {met} |")
+    print("\nWhere the GUI thread's time went (first round; an event's wall time includes waiting for a core):\n")
+    print("| view shown | event (receiver, type) | count | total ms | max ms | CPU total ms | CPU max ms |")
+    print("|---|---|---|---|---|---|---|")
+    for phase in first["phases"]:
+        for e in phase["events"][:5]:
+            print(f"| {phase['view']} | {e['event']} | {e['count']} | {e['total_ms']:.1f} | {e['max_ms']:.1f} | "
+                  f"{e['cpu_total_ms']:.1f} | {e['cpu_max_ms']:.1f} |")
     print(f"\nload after: {load_average()}")
 
 
