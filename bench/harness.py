@@ -7,10 +7,12 @@ shared machine are noise; ratios of neighbours are not).
     bench/harness.py profile                  # 2.+3. matmul rate, training vs evaluation FLOP rate
     bench/harness.py load --cifar DIR         # 4a. dataset load times
     bench/harness.py memory --cifar DIR       # 4b. peak resident memory of a full CIFAR-10 run
+    bench/harness.py gui                      # 5. the window's event-loop delay and replot times while training
     bench/harness.py all --cifar DIR
 
 Options: --cli (shatter-cli, default build/app/shatter-cli), --python (the Python with PyTorch, default /usr/bin/python3),
---models, --pairs (default 5), --epochs, --train-size. Every table is printed as Markdown.
+--models, --pairs (default 5), --epochs, --train-size; for gui: --gui-bench (default
+build/bench/shatter-gui-bench), --gui-rounds (default 1), --phase-seconds (default 12). Every table is printed as Markdown.
 Standard library only; the PyTorch side runs bench/reference_pytorch.py.
 """
 import argparse
@@ -119,9 +121,59 @@ def memory(a):
             print(f"| {model} | {rss / 1024:.2f} GB |")
 
 
+GUI_TARGETS = {"lateness p99": 30.0, "replot": 15.0}
+
+
+def gui(a):
+    """5. shatter-gui-bench: the real window, offscreen, while a run trains at full speed."""
+    print(f"\n### 5. GUI responsiveness while training (shatter-gui-bench; load before: {load_average()})\n")
+    rounds = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for i in range(a.gui_rounds):
+            out = os.path.join(workdir, f"gui-{i}.json")
+            result = run([a.gui_bench, "--json", out, "--phase-seconds", str(a.phase_seconds)])
+            print(result.stderr.rstrip(), file=sys.stderr)
+            with open(out) as f:
+                rounds.append(json.load(f))
+    first = rounds[0]
+    print(f"{first['runs']} finished runs ({first['history_epochs']} epochs each) and the run in training "
+          f"ticked in Compare; {first['model']} on {first['train_size']} {first['dataset']} images at the "
+          f"fastest pace; a {first['interval_ms']} ms timer on the GUI thread; {first['cores']} cores; "
+          f"{len(rounds)} round(s), worst round shown. Targets: timer lateness p99 <= "
+          f"{GUI_TARGETS['lateness p99']:.0f} ms, replot p99 <= {GUI_TARGETS['replot']:.0f} ms.\n")
+    print("| view shown | epochs/s | lateness p50 ms | p99 ms | max ms | p99 target met |")
+    print("|---|---|---|---|---|---|")
+    views = [p["view"] for p in first["phases"]]
+    for view in views:
+        phases = [p for r in rounds for p in r["phases"] if p["view"] == view]
+        worst = max(phases, key=lambda p: p["lateness"]["p99_ms"])
+        late = worst["lateness"]
+        met = "yes" if late["p99_ms"] <= GUI_TARGETS["lateness p99"] else "**no**"
+        print(f"| {view} | {worst['epochs'] / worst['seconds']:.2f} | {late['p50_ms']:.1f} | {late['p99_ms']:.1f} | "
+              f"{late['max_ms']:.1f} | {met} |")
+    print("\n| view shown | chart | replots | mean ms | p99 ms | max ms | CPU mean ms | CPU max ms | p99 target met |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for view in views:
+        charts = sorted({c for r in rounds for p in r["phases"] if p["view"] == view for c in p["replots"]})
+        for chart in charts:
+            times = [p["replots"][chart] for r in rounds for p in r["phases"] if p["view"] == view and chart in p["replots"]]
+            worst = max(times, key=lambda t: t["p99_ms"])
+            met = "yes" if worst["p99_ms"] <= GUI_TARGETS["replot"] else "**no**"
+            print(f"| {view} | {chart} | {worst['count']} | {worst['mean_ms']:.1f} | {worst['p99_ms']:.1f} | "
+                  f"{worst['max_ms']:.1f} | {worst['cpu']['mean_ms']:.1f} | {worst['cpu']['max_ms']:.1f} | {met} |")
+    print("\nWhere the GUI thread's time went (first round; an event's wall time includes waiting for a core):\n")
+    print("| view shown | event (receiver, type) | count | total ms | max ms | CPU total ms | CPU max ms |")
+    print("|---|---|---|---|---|---|---|")
+    for phase in first["phases"]:
+        for e in phase["events"][:5]:
+            print(f"| {phase['view']} | {e['event']} | {e['count']} | {e['total_ms']:.1f} | {e['max_ms']:.1f} | "
+                  f"{e['cpu_total_ms']:.1f} | {e['cpu_max_ms']:.1f} |")
+    print(f"\nload after: {load_average()}")
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("what", choices=["throughput", "profile", "load", "memory", "all"])
+    p.add_argument("what", choices=["throughput", "profile", "load", "memory", "gui", "all"])
     p.add_argument("--cifar", default="", help="folder of CIFAR-10's binary batches")
     p.add_argument("--cli", default=os.path.join(ROOT, "build/app/shatter-cli"))
     p.add_argument("--python", default="/usr/bin/python3")
@@ -131,12 +183,15 @@ def main():
     p.add_argument("--train-size", type=int, default=5000)
     p.add_argument("--test-size", type=int, default=1000, help="test images evaluated after each epoch (not timed)")
     p.add_argument("--profile-samples", type=int, default=10000)
+    p.add_argument("--gui-bench", default=os.path.join(ROOT, "build/bench/shatter-gui-bench"))
+    p.add_argument("--gui-rounds", type=int, default=1)
+    p.add_argument("--phase-seconds", type=float, default=12.0, help="seconds measured with each view shown")
     a = p.parse_args()
     if a.what in ("throughput", "load", "memory", "all") and not a.cifar:
         p.error("--cifar DIR is needed")
     a.cifar = os.path.abspath(a.cifar) if a.cifar else ""
     print(f"machine: {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-    steps = {"throughput": throughput, "profile": profile, "load": load, "memory": memory}
+    steps = {"throughput": throughput, "profile": profile, "load": load, "memory": memory, "gui": gui}
     for name, step in steps.items():
         if a.what in (name, "all"):
             step(a)

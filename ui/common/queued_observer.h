@@ -1,7 +1,6 @@
 #pragma once
 
-#include <QMetaObject>
-
+#include "common/handed_over_call.h"
 #include "train/training_observer.h"
 
 namespace shatter {
@@ -26,12 +25,12 @@ public:
         post([report](Controller* c) { Q_EMIT c->epochEnded(report); });
     }
 
-    // Runs function(controller) on the controller's thread, after the calls posted before it.
+    // Runs function(controller) on the controller's thread, after the calls posted before it;
+    // what the worker wrote before posting is visible to it (postQueued).
     template <typename Function>
     void post(Function function) const {
         Controller* controller = m_controller;
-        QMetaObject::invokeMethod(
-            controller, [controller, function]() { function(controller); }, Qt::QueuedConnection);
+        postQueued(controller, [controller, function]() { function(controller); });
     }
 
 private:

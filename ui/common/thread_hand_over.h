@@ -1,7 +1,5 @@
 #pragma once
 
-#include <memory>
-
 #if defined(__SANITIZE_THREAD__)
 #define SHATTER_THREAD_SANITIZER 1
 #elif defined(__has_feature)
@@ -16,21 +14,20 @@
 namespace shatter {
 
 // Tells ThreadSanitizer about a hand-over that Qt orders where it cannot see it: Debian's Qt 6 is
-// not instrumented, and the queue of QThreadPool waits on futexes. The sending thread calls
-// send() once the data the task reads is written; the task calls receive() before reading it.
-// Outside a ThreadSanitizer build (SHATTER_SANITIZE=thread) both do nothing and nothing is kept.
+// not instrumented, and its event queue and thread pool wait on futexes. The sending thread calls
+// send(object) once `object` and the data the receiver reads are written; the receiving thread
+// calls receive(object) before reading them. The object's address names the hand-over: the
+// receiver knows it without reading anything the sender wrote (a token stored in the object
+// could not be read without a race). Outside a ThreadSanitizer build (SHATTER_SANITIZE=thread)
+// both do nothing.
 class ThreadHandOver {
 public:
 #ifdef SHATTER_THREAD_SANITIZER
-    ThreadHandOver() : m_token(std::make_shared<char>()) {}
-    void send() const { __tsan_release(m_token.get()); }
-    void receive() const { __tsan_acquire(m_token.get()); }
-
-private:
-    std::shared_ptr<char> m_token;
+    static void send(const void* object) { __tsan_release(const_cast<void*>(object)); }
+    static void receive(const void* object) { __tsan_acquire(const_cast<void*>(object)); }
 #else
-    void send() const {}
-    void receive() const {}
+    static void send(const void*) {}
+    static void receive(const void*) {}
 #endif
 };
 

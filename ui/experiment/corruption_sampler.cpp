@@ -2,10 +2,10 @@
 
 #include <QCoreApplication>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <exception>
 
+#include "common/handed_over_call.h"
 #include "train/run_preparation.h"
 
 namespace shatter {
@@ -67,7 +67,7 @@ void CorruptionSampler::start() {
     const std::shared_ptr<const Dataset> dataset = m_dataset;
     const std::size_t tiles = m_tiles;
     QPointer<CorruptionSampler> self(this);
-    QThreadPool::globalInstance()->start([self, generation, config, dataset, tiles]() {
+    startOnPool([self, generation, config, dataset, tiles]() {
         std::shared_ptr<const CorruptionSample> sample;
         QString error;
         try {
@@ -78,12 +78,9 @@ void CorruptionSampler::start() {
         }
         // The application outlives the pool's tasks; the sampler may not, so it is asked
         // for on the GUI thread.
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, sample, error]() {
-                if (self) self->deliver(generation, sample, error);
-            },
-            Qt::QueuedConnection);
+        postQueued(QCoreApplication::instance(), [self, generation, sample, error]() {
+            if (self) self->deliver(generation, sample, error);
+        });
     });
 }
 

@@ -3,9 +3,9 @@
 #include <exception>
 #include <optional>
 
-#include <QMetaObject>
 #include <QStandardPaths>
 
+#include "common/handed_over_call.h"
 #include "common/queued_observer.h"
 #include "data/dataset_source.h"
 #include "pipeline/run_pipeline.h"
@@ -132,9 +132,7 @@ void TrainingController::preloadDataset(const QString& spec) {
     m_preloader = std::thread([this, spec]() {
         try {
             auto loaded = dataset(spec.toStdString());
-            QMetaObject::invokeMethod(
-                this, [this, spec, loaded]() { Q_EMIT datasetLoaded(spec, loaded); },
-                Qt::QueuedConnection);
+            postQueued(this, [this, spec, loaded]() { Q_EMIT datasetLoaded(spec, loaded); });
         } catch (const std::exception& error) {
             // A preview that cannot load is not worth a dialog: the run reports the same error.
             (void)error;

@@ -151,17 +151,23 @@ void CompareView::applyTheme(const PlotTheme& theme) {
 void CompareView::rebuildPlot() {
     const MetricColumn* column = MetricColumn::find(metric().toStdString());
     if (!column) column = &MetricColumn::all().front();
-    delete m_plot;
-    m_plot =
-        new MetricPlot(QString::fromStdString(column->title), QString::fromStdString(column->unit));
-    m_plot->setObjectName("comparePlot");
-    // The legend's run names must not set the window's minimum width; at worst they are cut.
-    m_plot->setMinimumWidth(260);
-    m_plotHolder->layout()->addWidget(m_plot);
-    m_plot->show();
-    if (column->percent) {
-        m_plot->setValueSuffix(" %");
-        if (column->key != "gap") m_plot->setFixedYRange(0, 102);
+    // A new chart only for a new metric: a compared run's new epoch redraws the curves in place
+    // (building a chart and its first layout cost tens of milliseconds, every epoch of a run in
+    // training), and keeps the user's zoom.
+    if (!m_plot || m_plotMetric != column->key) {
+        delete m_plot;
+        m_plot = new MetricPlot(QString::fromStdString(column->title),
+                                QString::fromStdString(column->unit));
+        m_plotMetric = column->key;
+        m_plot->setObjectName("comparePlot");
+        // The legend's run names must not set the window's minimum width; at worst they are cut.
+        m_plot->setMinimumWidth(260);
+        m_plotHolder->layout()->addWidget(m_plot);
+        m_plot->show();
+        if (column->percent) {
+            m_plot->setValueSuffix(" %");
+            if (column->key != "gap") m_plot->setFixedYRange(0, 102);
+        }
     }
     const QStringList names = legendNames(m_runs);
     std::vector<FigureData::Series> curves;

@@ -2,6 +2,7 @@
 
 #include <QStringList>
 #include <QWidget>
+#include <string>
 #include <vector>
 
 #include "run/run_entry.h"
@@ -36,7 +37,8 @@ public:
     QString metric() const;
     void setOnlyDiffering(bool only);
 
-    // The chart as it is now (rebuilt when the runs or the metric change), for export.
+    // The chart as it is now (redrawn when the runs change, a new one when the metric does), for
+    // export.
     MetricPlot* plot() const { return m_plot; }
     QTableWidget* table() const { return m_table; }
     QComboBox* metricBox() const { return m_metricBox; }
@@ -67,6 +69,7 @@ private:
     QSplitter* m_splitter;
     QWidget* m_plotHolder;
     MetricPlot* m_plot = nullptr;
+    std::string m_plotMetric;  // the metric m_plot was made for
     QTableWidget* m_table;
 };
 

@@ -1,13 +1,10 @@
 #include "sweep/slurm_sweep_monitor.h"
 
-#include <QMetaObject>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
-#include <functional>
 
+#include "common/handed_over_call.h"
 #include "common/shatter_cli_path.h"
-#include "common/thread_hand_over.h"
 #include "shatter_error.h"
 #include "slurm/slurm_sweep.h"
 #include "sweep/sweep_record.h"
@@ -67,9 +64,7 @@ void SlurmSweepMonitor::poll() {
     const std::string directory = m_directory.toStdString();
     QPointer<SlurmSweepMonitor> self(this);
     std::shared_ptr<std::atomic<bool>> alive = m_alive;
-    const ThreadHandOver handOver;
-    std::function<void()> task = [self, alive, directory, handOver]() {
-        handOver.receive();
+    startOnPool([self, alive, directory]() {
         SweepStatus status;
         QString error;
         try {
@@ -85,15 +80,10 @@ void SlurmSweepMonitor::poll() {
             error = QString::fromStdString(e.what());
         }
         if (!*alive) return;
-        QMetaObject::invokeMethod(
-            self.data(),
-            [self, directory, status, error]() {
-                if (self) self->apply(QString::fromStdString(directory), status, error);
-            },
-            Qt::QueuedConnection);
-    };
-    handOver.send();
-    QThreadPool::globalInstance()->start(std::move(task));
+        postQueued(self.data(), [self, directory, status, error]() {
+            if (self) self->apply(QString::fromStdString(directory), status, error);
+        });
+    });
 }
 
 void SlurmSweepMonitor::apply(const QString& directory, const SweepStatus& status,

@@ -1,8 +1,8 @@
 #include "theory/theory_controller.h"
 
-#include <QMetaObject>
 #include <exception>
 
+#include "common/handed_over_call.h"
 #include "data/dataset_source.h"
 #include "live/training_controller.h"
 #include "shatter_error.h"
@@ -120,8 +120,7 @@ void TheoryController::setBusy(bool busy) {
 
 template <typename Function>
 void TheoryController::post(Function function) {
-    QMetaObject::invokeMethod(
-        this, [this, function]() { function(this); }, Qt::QueuedConnection);
+    postQueued(this, [this, function]() { function(this); });
 }
 
 std::shared_ptr<const Dataset> TheoryController::dataset(const std::string& spec) {
