@@ -56,17 +56,7 @@ AnimationExportDialog::AnimationExportDialog(std::vector<FigureData> panels, con
     m_path->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40);  // a whole path
 
     auto* browse = new QPushButton("Browse…");
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
-    auto* sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(m_width);
-    sizeRow->addWidget(new QLabel("×"));
-    sizeRow->addWidget(m_height);
-    auto* form = new QFormLayout;
-    form->addRow("Format", m_format);
-    form->addRow("File", pathRow);
-    form->addRow("Size", sizeRow);
+    auto* form = FigureExportDialog::fileAndSizeForm(m_format, m_path, browse, m_width, m_height);
     form->addRow("Frame rate", m_fps);
     form->addRow("Length", m_seconds);
     form->addRow("", m_frames);

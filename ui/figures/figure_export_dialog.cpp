@@ -23,6 +23,22 @@
 
 namespace shatter {
 
+QFormLayout* FigureExportDialog::fileAndSizeForm(QComboBox* format, QLineEdit* path, QPushButton* browse,
+                                                 QSpinBox* width, QSpinBox* height) {
+    auto* pathRow = new QHBoxLayout;
+    pathRow->addWidget(path, 1);
+    pathRow->addWidget(browse);
+    auto* sizeRow = new QHBoxLayout;
+    sizeRow->addWidget(width);
+    sizeRow->addWidget(new QLabel("×"));
+    sizeRow->addWidget(height);
+    auto* form = new QFormLayout;
+    form->addRow("Format", format);
+    form->addRow("File", pathRow);
+    form->addRow("Size", sizeRow);
+    return form;
+}
+
 QString FigureExportDialog::defaultPath(const QString& title, const QString& suffix) {
     QString name = title.toLower();
     name.replace(QRegularExpression("[^a-z0-9]+"), "-");
@@ -73,17 +89,7 @@ void FigureExportDialog::build(const QString& name) {
     m_path->setText(defaultPath(name, "png"));
 
     auto* browse = new QPushButton("Browse…");
-    auto* pathRow = new QHBoxLayout;
-    pathRow->addWidget(m_path, 1);
-    pathRow->addWidget(browse);
-    auto* sizeRow = new QHBoxLayout;
-    sizeRow->addWidget(m_width);
-    sizeRow->addWidget(new QLabel("×"));
-    sizeRow->addWidget(m_height);
-    auto* form = new QFormLayout;
-    form->addRow("Format", m_format);
-    form->addRow("File", pathRow);
-    form->addRow("Size", sizeRow);
+    auto* form = FigureExportDialog::fileAndSizeForm(m_format, m_path, browse, m_width, m_height);
     form->addRow("Resolution", m_dpi);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
     auto* layout = new QVBoxLayout(this);

@@ -8,7 +8,9 @@
 #include "figure/figure_data.h"
 
 class QAction;
+class QFormLayout;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QComboBox;
 
@@ -40,6 +42,9 @@ public:
     // A file for the figure named `title` in the user's pictures folder (else home), e.g.
     // ~/Pictures/training-loss.png.
     static QString defaultPath(const QString& title, const QString& suffix);
+    // The rows both export dialogs start with: Format, File (with `browse`), Size (width × height).
+    static QFormLayout* fileAndSizeForm(QComboBox* format, QLineEdit* path, QPushButton* browse,
+                                        QSpinBox* width, QSpinBox* height);
 
 private:
     void build(const QString& name);
