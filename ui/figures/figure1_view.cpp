@@ -39,11 +39,16 @@ Figure1View::Figure1View(QWidget* parent)
     m_timeUnit->addItem("(b) as slowdown");
     m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_source->setWordWrap(true);  // a long folder name wraps instead of widening the window
-    auto* header = new QHBoxLayout;
-    header->addWidget(m_load);
-    header->addWidget(m_timeUnit);
-    header->addWidget(m_exportPanels);
-    header->addWidget(m_source, 1);
+    // The buttons on one line, what is drawn on the next: beside the buttons, at 1024 px, the
+    // source had room for a word per line.
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_load);
+    buttons->addWidget(m_timeUnit);
+    buttons->addWidget(m_exportPanels);
+    buttons->addStretch(1);
+    auto* header = new QVBoxLayout;
+    header->addLayout(buttons);
+    header->addWidget(m_source);
     m_exportPanels->setToolTip("One PNG, SVG or PDF with panels (a), (b) and (c) side by side and one legend, "
                                "sized for a 16:9 slide");
     auto* panelsPage = new QWidget;
