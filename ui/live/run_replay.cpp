@@ -3,11 +3,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <cmath>
 #include <exception>
 
+#include "common/handed_over_call.h"
 #include "run/run_library.h"
 #include "train/run_preparation.h"
 
@@ -172,7 +172,7 @@ void RunReplay::prepareImages() {
     const RunConfig config = m_run.record().config;
     const std::optional<ExampleRecords> examples = m_run.examples();
     QPointer<RunReplay> self(this);
-    QThreadPool::globalInstance()->start([self, generation, config, examples]() {
+    startOnPool([self, generation, config, examples]() {
         SharedCorruptedDataset data;
         QString error;
         try {
@@ -187,12 +187,9 @@ void RunReplay::prepareImages() {
         } catch (const std::exception& e) {
             error = QString::fromStdString(e.what());
         }
-        QMetaObject::invokeMethod(
-            QCoreApplication::instance(),
-            [self, generation, data, error]() {
-                if (self) self->deliverImages(generation, data, error);
-            },
-            Qt::QueuedConnection);
+        postQueued(QCoreApplication::instance(), [self, generation, data, error]() {
+            if (self) self->deliverImages(generation, data, error);
+        });
     });
 }
 
