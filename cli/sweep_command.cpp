@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "cli/commands.h"
-#include "cli/progress_printer.h"
+#include "cli/sweep_progress_printer.h"
 #include "corruption/corruption_level.h"
 #include "run/run_reader.h"
 #include "shatter_error.h"
@@ -26,26 +26,6 @@ extern "C" void cancelOnSignal(int) {
     // Workers are asked to stop (SIGTERM) and keep their finished epochs the same way.
     if (g_activeWorkers != nullptr) g_activeWorkers->cancel();
 }
-
-// Progress of the sweep and of each run, one line per epoch.
-class SweepPrinter : public SweepObserver {
-public:
-    void onPointStarted(int index, int count, const RunConfig& point,
-                        const std::string& directory) override {
-        std::fprintf(stderr, "[%d/%d] %s -> %s\n", index + 1, count,
-                     SweepPlan::pointName(point).c_str(), directory.c_str());
-    }
-    void onPointSkipped(int index, int count, const std::string& name) override {
-        std::fprintf(stderr, "[%d/%d] %s already finished, skipped\n", index + 1, count,
-                     name.c_str());
-    }
-    void onStarted(const RunStart& start) override { m_runPrinter.onStarted(start); }
-    void onEpoch(const EpochReport& report) override { m_runPrinter.onEpoch(report); }
-    void onFinished(const RunSummary& summary) override { m_runPrinter.onFinished(summary); }
-
-private:
-    ProgressPrinter m_runPrinter{stderr};
-};
 
 // Worker processes report only when a point starts and ends.
 class WorkerPrinter : public SweepObserver {
@@ -131,7 +111,7 @@ int runSweepCommand(const RunOptions& options, const SweepOptions& sweep) {
         cancelled = runner.cancelled();
     } else {
         SweepRunner runner(plan, sweep.out);
-        SweepPrinter printer;
+        SweepProgressPrinter printer(SweepPlan::pointName);
         record = runCancellable(runner, printer, g_activeSweep);
         cancelled = runner.cancelled();
     }

@@ -2,7 +2,7 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "cli/progress_printer.h"
+#include "cli/sweep_progress_printer.h"
 #include "paper/table1_runner.h"
 
 namespace shatter {
@@ -16,26 +16,6 @@ extern "C" void cancelTableOnSignal(int) {
     if (g_activeTable != nullptr) g_activeTable->cancelFromSignalHandler();
 }
 
-// Progress of the table and of each run, one line per epoch.
-class Table1Printer : public SweepObserver {
-public:
-    void onPointStarted(int index, int count, const RunConfig& row,
-                        const std::string& directory) override {
-        std::fprintf(stderr, "[%d/%d] %s -> %s\n", index + 1, count, row.name.c_str(),
-                     directory.c_str());
-    }
-    void onPointSkipped(int index, int count, const std::string& name) override {
-        std::fprintf(stderr, "[%d/%d] %s already finished, skipped\n", index + 1, count,
-                     name.c_str());
-    }
-    void onStarted(const RunStart& start) override { m_runPrinter.onStarted(start); }
-    void onEpoch(const EpochReport& report) override { m_runPrinter.onEpoch(report); }
-    void onFinished(const RunSummary& summary) override { m_runPrinter.onFinished(summary); }
-
-private:
-    ProgressPrinter m_runPrinter{stderr};
-};
-
 }  // namespace
 
 int runTable1Command(const Table1Options& options) {
@@ -47,7 +27,7 @@ int runTable1Command(const Table1Options& options) {
     plan.threads = options.threads;
     Table1Runner runner(plan, options.out);
     if (!options.printOnly) {
-        Table1Printer printer;
+        SweepProgressPrinter printer([](const RunConfig& row) { return row.name; });
         g_activeTable = &runner;
         std::signal(SIGINT, cancelTableOnSignal);
         runner.run(printer);
