@@ -84,17 +84,23 @@ Dataset Cifar10Loader::readDirectory(const std::string& directory) {
     // A batch cut short on a record boundary still parses: compare the counts. The published
     // batches hold kStandardRecords each; a smaller set spread over five batches holds the same
     // count in the first four, and no more in the last.
+    // When a later batch holds more than the first, the first is the one cut short.
+    const std::string firstPath = (folder / "data_batch_1.bin").string();
     std::size_t firstCount = 0;
     for (int batch = 1; batch <= 5; ++batch) {
-        const std::string path = (folder / ("data_batch_" + std::to_string(batch) + ".bin")).string();
+        const std::string name = "data_batch_" + std::to_string(batch) + ".bin";
+        const std::string path = (folder / name).string();
         const std::size_t count = appendBatch(path, dataset.train);
         if (batch == 1) firstCount = count;
         const bool standard = firstCount == kStandardRecords;
         const bool fits = batch < 5 || standard ? count == firstCount : count <= firstCount;
-        if (!fits) {
-            throw DataError(path + ": " + std::to_string(count) + " records, but data_batch_1.bin holds " +
-                            std::to_string(firstCount) + "; the file looks cut short, download it again");
-        }
+        if (fits) continue;
+        const bool firstIsShort = count > firstCount;
+        throw DataError((firstIsShort ? firstPath : path) + ": " +
+                        std::to_string(firstIsShort ? firstCount : count) + " records, but " +
+                        (firstIsShort ? name : std::string("data_batch_1.bin")) + " holds " +
+                        std::to_string(firstIsShort ? count : firstCount) +
+                        "; the file looks cut short, download it again");
     }
     const std::string testPath = (folder / "test_batch.bin").string();
     const std::size_t testCount = appendBatch(testPath, dataset.test);

@@ -188,6 +188,19 @@ private Q_SLOTS:
         expectDataError([&] { Cifar10Loader::readDirectory(path(dir, "nowhere")); }, {"nowhere", "not found"});
     }
 
+    // Cut on a record boundary, a batch still parses; the counts name the short one, the first too.
+    void cifarBatchCutOnARecordBoundaryIsNamed() {
+        const Dataset source = test::makeSyntheticDataset(4, 2, 10, 3, 32);
+        for (const char* name : {"data_batch_1.bin", "data_batch_4.bin"}) {
+            QTemporaryDir dir;
+            test::writeCifarFolder(dir.path().toStdString(), source);
+            const std::string batch = path(dir, std::string("cifar-10-batches-bin/") + name);
+            truncateFile(batch, std::filesystem::file_size(batch) - Cifar10Loader::kRecordBytes);
+            expectDataError([&] { Cifar10Loader::readDirectory(dir.path().toStdString()); },
+                            {name, "cut short"});
+        }
+    }
+
     // Format and size come from the header alone, for every format the image-folder reader lists.
     void imageHeaderReadsSizeOfEachFormat() {
         const std::pair<const char*, ImageHeader::Format> formats[] = {
