@@ -229,7 +229,7 @@ void TestTheoryView::kernelRunsCompareTrueAndRandomLabels() {
     QVERIFY(window.compareView()->rowOf("test_acc") >= 0);
     const int epochsRow = window.compareView()->rowOf("epochs_done");
     QVERIFY(epochsRow >= 0);
-    QCOMPARE(window.compareView()->table()->item(epochsRow, 0)->text(),
+    QCOMPARE(window.compareView()->tableModel()->index(epochsRow, 0).data().toString(),
              QString("kernel (no epochs)"));
     const QString statusTip = list->sortedModel()
                                   ->indexOf(randomRun.directory, RunTableModel::StatusColumn)

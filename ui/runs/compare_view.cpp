@@ -4,14 +4,11 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLocale>
-#include <QPainter>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -21,42 +18,11 @@
 #include "live/metric_plot.h"
 #include "run/metric_column.h"
 #include "run/settings_diff.h"
+#include "runs/compare_table_model.h"
 #include "runs/run_palette.h"
 
 namespace shatter {
 
-namespace {
-
-const QColor kHighlight(255, 226, 140);
-
-QString percent(double fraction) {
-    return std::isfinite(fraction) ? QLocale().toString(100.0 * fraction, 'f', 1) + " %"
-                                   : QStringLiteral("–");
-}
-
-QIcon swatch(const QColor& colour, Qt::PenStyle style) {
-    QPixmap pixmap(28, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(QPen(colour, 2.5, style, Qt::FlatCap));
-    painter.drawLine(QPointF(1, 6), QPointF(27, 6));
-    return QIcon(pixmap);
-}
-
-// Legend names: the run names, told apart by their folders where two runs share a name.
-QStringList legendNames(const std::vector<RunEntry>& runs) {
-    QStringList names;
-    for (const RunEntry& run : runs) names << QString::fromStdString(run.displayName);
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-        if (names.count(QString::fromStdString(runs[i].displayName)) > 1) {
-            names[int(i)] += " · " + QString::fromStdString(runs[i].folderName);
-        }
-    }
-    return names;
-}
-
-}  // namespace
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent),
@@ -65,7 +31,8 @@ CompareView::CompareView(QWidget* parent)
       m_hint(new QLabel("Tick runs in the RUNS list to overlay them here.")),
       m_splitter(new QSplitter(Qt::Vertical)),
       m_plotHolder(new QWidget),
-      m_table(new QTableWidget) {
+      m_tableModel(new CompareTableModel(this)),
+      m_table(new QTableView) {
     for (const MetricColumn& column : MetricColumn::all()) {
         m_metricBox->addItem(QString::fromStdString(column.title),
                              QString::fromStdString(column.key));
@@ -89,6 +56,7 @@ CompareView::CompareView(QWidget* parent)
     auto* plotLayout = new QVBoxLayout(m_plotHolder);
     plotLayout->setContentsMargins(0, 0, 0, 0);
 
+    m_table->setModel(m_tableModel);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionMode(QAbstractItemView::NoSelection);
     m_table->setTextElideMode(Qt::ElideMiddle);
@@ -119,6 +87,30 @@ CompareView::CompareView(QWidget* parent)
     rebuildTable();
 }
 
+// While another tab is shown, the runs are only noted: a run in training reports an epoch many
+// times a second, and neither the chart nor the table needs drawing until Compare is shown.
+void CompareView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void CompareView::catchUp() {
+    if (!m_behind) return;
+    m_behind = false;
+    rebuildPlot();
+    rebuildTable();
+}
+
+MetricPlot* CompareView::plot() {
+    catchUp();
+    return m_plot;
+}
+
+QAbstractItemModel* CompareView::tableModel() {
+    catchUp();
+    return m_tableModel;
+}
+
 void CompareView::setRuns(const std::vector<RunEntry>& runs) {
     m_runs = runs;
     std::vector<RunConfig> configs;
@@ -129,8 +121,8 @@ void CompareView::setRuns(const std::vector<RunEntry>& runs) {
     m_hint->setText(
         m_runs.empty() ? "Tick runs in the RUNS list to overlay them here."
                        : QString("%1 run%2").arg(m_runs.size()).arg(m_runs.size() == 1 ? "" : "s"));
-    rebuildPlot();
-    rebuildTable();
+    m_behind = true;
+    if (isVisible()) catchUp();
 }
 
 void CompareView::setMetric(const QString& key) {
@@ -142,7 +134,10 @@ QString CompareView::metric() const { return m_metricBox->currentData().toString
 
 void CompareView::setOnlyDiffering(bool only) { m_onlyDiffering->setChecked(only); }
 
-int CompareView::rowOf(const QString& key) const { return int(m_rowKeys.indexOf(key)); }
+int CompareView::rowOf(const QString& key) {
+    catchUp();
+    return m_tableModel->rowOf(key);
+}
 
 void CompareView::applyTheme(const PlotTheme& theme) {
     if (m_plot) m_plot->applyTheme(theme);
@@ -169,7 +164,7 @@ void CompareView::rebuildPlot() {
             if (column->key != "gap") m_plot->setFixedYRange(0, 102);
         }
     }
-    const QStringList names = legendNames(m_runs);
+    const QStringList names = CompareTableModel::runNames(m_runs);
     std::vector<FigureData::Series> curves;
     int epochs = 1;
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
@@ -187,88 +182,11 @@ void CompareView::rebuildPlot() {
 }
 
 void CompareView::rebuildTable() {
-    struct Row {
-        QString key;
-        QString label;
-        bool setting;
-    };
-    std::vector<Row> rows = {{"status", "status", false},
-                             {"epochs_done", "epochs run", false},
-                             {"train_acc", "final train accuracy", false},
-                             {"test_acc", "final test accuracy", false},
-                             {"gap", "final gap", false},
-                             {"epochs_to_fit", "epochs to fit", false}};
-    const bool onlyDiffering = m_onlyDiffering->isChecked() && m_runs.size() >= 2;
-    for (const std::string& key : SettingsDiff::keys()) {
-        const QString k = QString::fromStdString(key);
-        if (onlyDiffering && !m_differing.contains(k)) continue;
-        rows.push_back({k, QString(k).replace('_', ' '), true});
-    }
-    rows.push_back({"started_at", "started", false});
-    rows.push_back({"folder", "folder", false});
-
-    m_table->clear();
-    m_table->setRowCount(int(rows.size()));
-    m_table->setColumnCount(int(m_runs.size()));
-    m_rowKeys.clear();
-    const QStringList names = legendNames(m_runs);
-    for (std::size_t c = 0; c < m_runs.size(); ++c) {
-        const RunEntry& run = m_runs[c];
-        auto* header = new QTableWidgetItem(
-            swatch(RunPalette::colour(run.colourSlot), RunPalette::lineStyle(run.colourSlot)),
-            names[int(c)]);
-        header->setToolTip(QDir::toNativeSeparators(QString::fromStdString(run.directory)));
-        m_table->setHorizontalHeaderItem(int(c), header);
-    }
-    QFont bold = m_table->font();
-    bold.setBold(true);
-    for (std::size_t r = 0; r < rows.size(); ++r) {
-        const Row& row = rows[r];
-        m_rowKeys << row.key;
-        const bool differs = row.setting && m_differing.contains(row.key);
-        auto* label = new QTableWidgetItem(differs ? "≠ " + row.label : row.label);
-        if (differs) {
-            label->setFont(bold);
-            label->setToolTip("Differs between the compared runs");
-        }
-        m_table->setVerticalHeaderItem(int(r), label);
-        for (std::size_t c = 0; c < m_runs.size(); ++c) {
-            const RunEntry& run = m_runs[c];
-            QString text;
-            if (row.setting) {
-                text =
-                    QString::fromStdString(SettingsDiff::value(run.config(), row.key.toStdString()));
-            } else if (row.key == "status") {
-                text = QString::fromStdString(run.readable ? toString(run.status()) : "unreadable");
-            } else if (row.key == "epochs_done") {
-                text = run.record.info.kind == "training"
-                           ? QString("%1 of %2").arg(run.epochCount()).arg(run.config().epochs)
-                           : QString::fromStdString(run.record.info.kind) + " (no epochs)";
-            } else if (row.key == "train_acc") {
-                text = percent(run.summary().trainAcc);
-            } else if (row.key == "test_acc") {
-                text = percent(run.summary().testAcc);
-            } else if (row.key == "gap") {
-                text = percent(run.summary().gap);
-            } else if (row.key == "epochs_to_fit") {
-                text = run.summary().epochsToFit ? QString::number(*run.summary().epochsToFit) : QString("not fitted");
-            } else if (row.key == "started_at") {
-                text = QString::fromStdString(run.record.info.startedAt);
-            } else if (row.key == "folder") {
-                text = QString::fromStdString(run.folderName);
-            }
-            auto* cell = new QTableWidgetItem(text);
-            cell->setToolTip(text);
-            if (differs) {
-                cell->setBackground(kHighlight);
-                cell->setForeground(QColor(40, 30, 0));
-                cell->setFont(bold);
-            }
-            m_table->setItem(int(r), int(c), cell);
-        }
-    }
+    const bool reset = m_tableModel->setRuns(m_runs, m_differing, m_onlyDiffering->isChecked());
+    if (!reset) return;
+    // Column widths follow the contents when the columns change, not with every new epoch.
     m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_table->columnCount(); ++c) {
+    for (int c = 0; c < m_tableModel->columnCount(); ++c) {
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 110, 210));
     }
 }

@@ -11,10 +11,12 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSplitter;
-class QTableWidget;
+class QAbstractItemModel;
+class QTableView;
 
 namespace shatter {
 
+class CompareTableModel;
 class MetricPlot;
 struct PlotTheme;
 
@@ -38,15 +40,16 @@ public:
     void setOnlyDiffering(bool only);
 
     // The chart as it is now (redrawn when the runs change, a new one when the metric does), for
-    // export.
-    MetricPlot* plot() const { return m_plot; }
-    QTableWidget* table() const { return m_table; }
+    // export; brought up to date first when the runs changed while the tab was hidden.
+    MetricPlot* plot();
+    // The table's model (a column per run), brought up to date like the chart.
+    QAbstractItemModel* tableModel();
     QComboBox* metricBox() const { return m_metricBox; }
     // The setting keys highlighted as differing.
     QStringList differingSettings() const { return m_differing; }
     // The table row of a setting key or of a final number ("train_acc", "test_acc", ...); -1 if
     // none.
-    int rowOf(const QString& key) const;
+    int rowOf(const QString& key);
 
     void applyTheme(const PlotTheme& theme);
     // The metric and the table's filter, in the application settings.
@@ -56,13 +59,17 @@ public:
 Q_SIGNALS:
     void metricChanged(const QString& key);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    void catchUp();
     void rebuildPlot();
     void rebuildTable();
 
     std::vector<RunEntry> m_runs;
     QStringList m_differing;
-    QStringList m_rowKeys;
+    bool m_behind = false;  // the runs changed while the tab was hidden
     QComboBox* m_metricBox;
     QCheckBox* m_onlyDiffering;
     QLabel* m_hint;
@@ -70,7 +77,8 @@ private:
     QWidget* m_plotHolder;
     MetricPlot* m_plot = nullptr;
     std::string m_plotMetric;  // the metric m_plot was made for
-    QTableWidget* m_table;
+    CompareTableModel* m_tableModel;
+    QTableView* m_table;
 };
 
 }  // namespace shatter
