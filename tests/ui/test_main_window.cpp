@@ -26,6 +26,7 @@
 #include "live/sample_gallery.h"
 #include "live/transport_bar.h"
 #include "run/run_reader.h"
+#include "support/fixtures.h"
 #include "window/main_window.h"
 #include "window/status_bar.h"
 
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void pauseResumeAndStop();
     void closingMidRunStopsQuicklyAndLeavesALoadableRun();
     void badFolderShowsAnErrorAndTheWindowStaysUsable();
+    void wrongShapedDataIsRefusedWithAShortMessage();
     void divergingRunShowsWhyAndKeepsItsEpochs();
     void hugeLossesKeepTheChartsUsable();
     void settingsPersistBetweenLaunches();
@@ -321,6 +323,32 @@ void TestMainWindow::badFolderShowsAnErrorAndTheWindowStaysUsable() {
     window.startRun();
     QTRY_VERIFY_WITH_TIMEOUT(!window.controller()->isActive(), 60000);
     QCOMPARE(liveEpochs(window), 2);
+}
+
+// Data that parses but cannot be trained on (images smaller than the networks take): a short
+// message naming the file, no stack trace, and no run folder left behind.
+void TestMainWindow::wrongShapedDataIsRefusedWithAShortMessage() {
+    const QString folder = g_home->path() + "/tiny-images";
+    test::writeMnistFolder(folder.toStdString(), test::makeSyntheticDataset(5, 2, 10, 1, 4), false);
+    MainWindow window;
+    window.show();
+    RunConfig config = tinyClassroom(window, 20, 2);
+    config.dataset = "mnist:" + folder.toStdString();
+    config.testSize = 10;
+    window.experimentPanel()->setConfig(config);
+    const int runsBefore = runDirectories().size();
+    window.startRun();
+
+    QMessageBox* box = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox*>()) && box->isVisible(), 10000);
+    QVERIFY2(box->text().contains("train-images-idx3-ubyte") && box->text().contains("4x4"), qPrintable(box->text()));
+    QVERIFY2(box->text().size() < 400 && !box->text().contains("frame #"), qPrintable(box->text()));
+    QTRY_VERIFY(!window.controller()->isActive());
+    QVERIFY(window.runStatusBar()->stateText().contains("4x4"));
+    QCOMPARE(runDirectories().size(), runsBefore);
+    box->button(QMessageBox::Ok)->click();
+    QTRY_VERIFY(window.findChild<QMessageBox*>() == nullptr);
+    QVERIFY(window.transportBar()->startButton()->isEnabled());
 }
 
 void TestMainWindow::divergingRunShowsWhyAndKeepsItsEpochs() {
