@@ -1,14 +1,18 @@
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <thread>
 
 #include "cli/commands.h"
+#include "shatter_error.h"
 #include "model/model_catalog.h"
 #include "train/compute_device.h"
 #include "train/compute_profile.h"
 #include "train/run_preparation.h"
 #include "train/throughput_benchmark.h"
+#include "util/text_format.h"
+#include "util/thread_calibration.h"
 #include "util/thread_policy.h"
 
 namespace shatter {
@@ -82,13 +86,26 @@ int runBenchCommand(const BenchOptions& options) {
     const ThreadSplit split = modelInfo(options.model).threadSplit;  // throws for an unknown model
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     const int threads = options.threads > 0 ? options.threads : cores;
+    if (options.calibrate && (options.profile || !options.load.empty())) {
+        throw ConfigError("--calibrate times the thread splits; it does not go with --profile or --load");
+    }
     if (!options.load.empty()) return runLoad(options);
     if (options.profile) return runProfile(options, threads);
+
+    // The calibration file is read first, so that a broken one is reported before any measuring.
+    ThreadCalibration calibration(ComputeDevice::machineKey());
+    const std::string calibrationPath = ThreadCalibration::defaultPath();
+    try {
+        calibration.load(calibrationPath);
+    } catch (const ConfigError& e) {
+        throw ConfigError(std::string(e.what()) + "; remove it to measure again");
+    }
+    const auto calibrated = calibration.find(options.model, options.channels, threads);
 
     // The baseline is what a program gets by default: both pools at one thread per core.
     const std::string n = std::to_string(threads);
     const MatmulThreads matmul = ComputeDevice::matmulThreads();
-    const ThreadPools chosen = ThreadPolicy::choose(split, threads, matmul);
+    const ThreadPools chosen = calibrated ? calibrated->pools : ThreadPolicy::choose(split, threads, matmul);
     std::vector<ThroughputBenchmark::Setting> settings = {
         {"both pools at " + n + " (baseline)", threads, threads},
         {"LibTorch " + n + ", BLAS 1", threads, 1},
@@ -97,7 +114,7 @@ int runBenchCommand(const BenchOptions& options) {
     };
     for (auto& setting : settings) {
         if (setting.libtorchThreads == chosen.libtorch && setting.blasThreads == chosen.blas) {
-            setting.label += " (Shatter's policy)";
+            setting.label += calibrated ? " (Shatter's, calibrated)" : " (Shatter's policy)";
         }
     }
     std::printf("matrix products run in %s\n",
@@ -113,6 +130,25 @@ int runBenchCommand(const BenchOptions& options) {
     for (const auto& result : results) {
         std::printf("  %-40s %10.0f samples/s  %5.2fx\n", result.setting.label.c_str(),
                     result.samplesPerSecond, result.samplesPerSecond / baseline);
+    }
+    if (!options.calibrate) return kExitOk;
+    const auto best = std::max_element(results.begin(), results.end(), [](const auto& a, const auto& b) {
+        return a.samplesPerSecond < b.samplesPerSecond;
+    });
+    const ThreadPools pools{best->setting.libtorchThreads, best->setting.blasThreads};
+    calibration.record(options.model, options.channels, threads,
+                       {pools, best->samplesPerSecond, utcNow("%Y-%m-%dT%H:%M:%SZ")});
+    calibration.save(calibrationPath);
+    std::printf("calibrated: %s, %d channel%s, %d thread%s -> %s, in %s\n", options.model.c_str(),
+                options.channels, options.channels == 1 ? "" : "s", threads, threads == 1 ? "" : "s",
+                ThreadPolicy::describe(pools, matmul).c_str(), calibrationPath.c_str());
+    std::printf("  machine: %s\n", calibration.machine().c_str());
+    // Other work on the cores decides which split wins (one thread beats two when the second
+    // core is taken), and that is not what later runs will find.
+    double load[1] = {0.0};
+    if (getloadavg(load, 1) == 1 && load[0] > 0.5 * cores) {
+        std::printf("  note: the load average was %.1f on %d cores while measuring; calibrate again when the "
+                    "machine is idle\n", load[0], cores);
     }
     return kExitOk;
 }

@@ -152,6 +152,9 @@ int runCliApplication(int argc, char** argv) {
     bench->add_option("--samples", benchOptions.samples, "samples per measurement (default 20000)")->check(CLI::PositiveNumber);
     bench->add_option("--repetitions", benchOptions.repetitions, "measurements per setting (default 3)")->check(CLI::PositiveNumber);
     bench->add_option("--threads", benchOptions.threads, "threads to compare (default: one per core)");
+    bench->add_flag("--calibrate", benchOptions.calibrate,
+                    "record the fastest split for this network, its channels and thread count in this machine's "
+                    "thread calibration (~/.cache/shatter/thread-calibration.json); later runs use it");
     bench->add_flag("--profile", benchOptions.profile,
                     "at Shatter's thread policy: training and evaluation throughput, FLOP rates and, for MLPs, "
                     "the matrix-product rate of the network's own shapes");

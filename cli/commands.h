@@ -26,6 +26,7 @@ struct BenchOptions {
     int repetitions = 3;
     int threads = 0;
     bool profile = false;  // training vs evaluation vs matrix-product rate, at Shatter's policy
+    bool calibrate = false;  // record the fastest split in this machine's thread calibration
     int trainSize = 50000;  // epoch shape for the evaluation share
     int testSize = 10000;
     std::string load;  // a dataset spec: time loading it instead

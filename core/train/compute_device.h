@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "util/thread_policy.h"
@@ -15,12 +16,22 @@ struct ComputeDevice {
     int threads = 1;
     std::string description;  // "CPU, 2 threads (OpenBLAS 2, LibTorch 1)", "CUDA GPU (1 visible)"
 
-    // request: auto | cpu | cuda; threads: 0 picks one per core. Throws ConfigError when CUDA is
-    // requested but unavailable.
-    static ComputeDevice choose(const std::string& request, int threads, ThreadSplit split);
+    // request: auto | cpu | cuda; threads: 0 picks one per core. With a model and its input
+    // channels, this machine's thread calibration for them applies where one was measured.
+    // Throws ConfigError when CUDA is requested but unavailable.
+    static ComputeDevice choose(const std::string& request, int threads, ThreadSplit split,
+                                const std::string& model = {}, int channels = 0);
     static bool cudaAvailable();
-    // Applies ThreadPolicy to the process; returns the pools it set.
-    static ThreadPools configureCpuThreads(int threads, ThreadSplit split);
+    // Applies the calibrated pools if given, else ThreadPolicy, to the process; returns the pools
+    // it set.
+    static ThreadPools configureCpuThreads(int threads, ThreadSplit split,
+                                           std::optional<ThreadPools> calibrated = std::nullopt);
+    // The pools `shatter-cli bench --calibrate` measured best on this machine for the model, its
+    // input channels and this many threads; none when not measured or when the calibration file
+    // cannot be read (the bench command names the file then).
+    static std::optional<ThreadPools> calibratedPools(const std::string& model, int channels, int threads);
+    // This machine as thread calibrations name it: CPU model, cores, BLAS, LibTorch version.
+    static std::string machineKey();
     // Sets both pools explicitly (for benchmarks); blasThreads is ignored without OpenBLAS.
     static void setThreadPools(int libtorchThreads, int blasThreads);
     static bool openBlasPresent();

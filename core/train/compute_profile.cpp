@@ -65,7 +65,8 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
                                                int batchSize, int samples, int repetitions,
                                                int threads) {
     const ThreadPools pools =
-        ComputeDevice::configureCpuThreads(threads, modelInfo(modelKey).threadSplit);
+        ComputeDevice::configureCpuThreads(threads, modelInfo(modelKey).threadSplit,
+                                           ComputeDevice::calibratedPools(modelKey, channels, threads));
     Result result;
     result.threads = ThreadPolicy::describe(pools, ComputeDevice::matmulThreads());
 

@@ -229,7 +229,8 @@ torch::Tensor Trainer::Impl::randomCropBatch(const torch::Tensor& source, const 
 RunStart Trainer::Impl::prepare() {
     runStart = Clock::now();
     const ComputeDevice computeDevice =
-        ComputeDevice::choose(config.device, config.threads, modelInfo(config.model).threadSplit);
+        ComputeDevice::choose(config.device, config.threads, modelInfo(config.model).threadSplit,
+                              config.model, data.train.channels);
     device = computeDevice.cuda ? torch::Device(torch::kCUDA) : torch::Device(torch::kCPU);
 
     trainCount = static_cast<std::int64_t>(data.train.size());

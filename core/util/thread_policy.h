@@ -36,6 +36,8 @@ public:
     // Reads the BLAS_INFO entry of LibTorch's build settings (at::show_config()) and whether the
     // process can call openblas_set_num_threads.
     static MatmulThreads matmulThreadsFrom(const std::string& buildSettings, bool openBlasLinked);
+    // The BLAS_INFO entry of LibTorch's build settings ("generic", "mkl", ...); "unknown" if none.
+    static std::string blasFrom(const std::string& buildSettings);
     static ThreadPools choose(ThreadSplit split, int threads, MatmulThreads matmul);
     // "OpenBLAS 2, LibTorch 1" / "LibTorch 16"
     static std::string describe(const ThreadPools& pools, MatmulThreads matmul);

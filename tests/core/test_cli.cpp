@@ -78,6 +78,42 @@ private Q_SLOTS:
         QVERIFY(shown.out.contains("labels, level 0.5"));
     }
 
+    // bench --calibrate records the fastest split; a run of that network, channels and thread
+    // count then uses it and says so; a broken calibration file is named and refused by the bench.
+    void calibrationIsRecordedAndUsedByRuns() {
+        QTemporaryDir cache;
+        const QByteArray before = qgetenv("XDG_CACHE_HOME");
+        qputenv("XDG_CACHE_HOME", cache.path().toUtf8());
+        const CliResult bench = runCli({"bench", "--calibrate", "--model", "mlp-1x512", "--channels", "1",
+                                        "--threads", "2", "--samples", "256", "--repetitions", "1"});
+        QVERIFY2(bench.exitCode == 0, qPrintable(bench.err));
+        QVERIFY2(bench.out.contains("calibrated: mlp-1x512, 1 channel, 2 threads ->"), qPrintable(bench.out));
+        const QString file = cache.path() + "/shatter/thread-calibration.json";
+        QVERIFY(QFile::exists(file));
+
+        QTemporaryDir out;
+        const CliResult run = runCli({"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "1",
+                                      "--batch-size", "32", "--threads", "2"});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const RunRecord record = RunReader::load(run.out.trimmed().toStdString());
+        QVERIFY2(QString::fromStdString(record.info.device).contains("calibrated"), record.info.device.c_str());
+        // Another thread count was not measured: the rule applies.
+        const CliResult other = runCli({"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "1",
+                                        "--batch-size", "32", "--threads", "1"});
+        QVERIFY2(other.exitCode == 0, qPrintable(other.err));
+        QVERIFY(!QString::fromStdString(RunReader::load(other.out.trimmed().toStdString()).info.device).contains("calibrated"));
+
+        std::ofstream(file.toStdString()) << "{ broken";
+        const CliResult broken = runCli({"bench", "--calibrate", "--samples", "128", "--repetitions", "1"});
+        QCOMPARE(broken.exitCode, 2);
+        QVERIFY2(broken.err.contains("thread-calibration.json") && broken.err.contains("remove it"), qPrintable(broken.err));
+        // A run does not depend on the cache: it goes on with the rule.
+        const CliResult still = runCli({"run", "--out", out.path(), "--dataset", "mnist:" + m_mnist, "--epochs", "1",
+                                        "--batch-size", "32", "--threads", "2"});
+        QVERIFY2(still.exitCode == 0, qPrintable(still.err));
+        qputenv("XDG_CACHE_HOME", before);
+    }
+
     void configFileAndFlagOverride() {
         QTemporaryDir out;
         const std::string config = out.path().toStdString() + "/c.json";
