@@ -18,6 +18,8 @@
 #   DEPS_PREFIX     a folder with include/ and share/cmake/ for nlohmann-json and CLI11 (and
 #                   include/zlib.h), for a machine without their -dev packages
 #   BUILD_DIR       [build-headless]
+#   THREAD_CHECK    1: also time the CPU thread splits at all cores and at half of them, for each
+#                   network (shatter-cli bench; about a minute) [1]
 # A dry run on a CPU-only machine with Debian's LibTorch:
 #   DEVICE=cpu MLP_EPOCHS=2 ALEXNET_EPOCHS=1 TRAIN_SIZE=1000 PYTHON=/usr/bin/python3 \
 #     bench/gpu-check.sh CIFAR_DIR /tmp/gpu-check
@@ -33,6 +35,7 @@ TRAIN_SIZE=${TRAIN_SIZE:-0}
 MODELS=${MODELS:-mlp-1x512 alexnet}
 PYTHON=${PYTHON:-python3}
 BUILD_DIR=${BUILD_DIR:-build-headless}
+THREAD_CHECK=${THREAD_CHECK:-1}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cifar=$(cd "$cifar" && pwd)
@@ -101,3 +104,18 @@ print()
 print(f"device: {config['run'].get('device', '?')}; LibTorch {config['run'].get('libtorch_version', '?')}; "
       f"PyTorch {ref['torch']}. Wall times include loading the data (Shatter: the whole process).")
 EOF
+
+# 4. The CPU thread splits on this machine's cores (the thread rule was measured on 2 and 16).
+if [ "$THREAD_CHECK" = 1 ]; then
+  cores=$(nproc)
+  for threads in "$cores" $((cores / 2)); do
+    [ "$threads" -ge 1 ] || continue
+    for model in $MODELS; do
+      samples=20000
+      [ "$model" = alexnet ] && samples=2000
+      echo "== CPU threads: $model, $threads of $cores cores" | tee -a "$out/gpu-check.md"
+      "$cli" bench --model "$model" --channels 3 --threads "$threads" --samples "$samples" --repetitions 3 \
+        2>&1 | tee -a "$out/gpu-check.md"
+    done
+  done
+fi
