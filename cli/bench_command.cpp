@@ -112,6 +112,14 @@ int runBenchCommand(const BenchOptions& options) {
         {"LibTorch 1, BLAS " + n, 1, threads},
         {"single thread", 1, 1},
     };
+    // At one thread the settings are one and the same: measure it once.
+    const auto samePools = [](const auto& a, const auto& b) {
+        return a.libtorchThreads == b.libtorchThreads && a.blasThreads == b.blasThreads;
+    };
+    for (auto it = settings.begin() + 1; it != settings.end();) {
+        const bool seen = std::any_of(settings.begin(), it, [&](const auto& s) { return samePools(s, *it); });
+        it = seen ? settings.erase(it) : it + 1;
+    }
     for (auto& setting : settings) {
         if (setting.libtorchThreads == chosen.libtorch && setting.blasThreads == chosen.blas) {
             setting.label += calibrated ? " (Shatter's, calibrated)" : " (Shatter's policy)";
