@@ -50,8 +50,8 @@ std::vector<std::vector<int>> randomEpochs(std::mt19937& random, const ExampleRe
         std::vector<int> predictions(count);
         for (std::size_t i = 0; i < count; ++i) {
             if (epoch > 0) {
-                learned[i] = learned[i] ? chance(random) >= forgetRate[i]
-                                        : chance(random) < learnRate[i];
+                learned[i] =
+                    learned[i] ? chance(random) >= forgetRate[i] : chance(random) < learnRate[i];
             }
             const int assigned = examples.assignedLabels[i];
             int wrong = chance(random) < 0.5 ? examples.trueLabels[i] : label(random);

@@ -19,8 +19,7 @@ void GalleryModel::show(std::vector<int> examples) {
 
 void GalleryModel::redraw() {
     if (m_examples.empty()) return;
-    Q_EMIT dataChanged(index(0), index(rowCount() - 1),
-                       {Qt::DecorationRole, Qt::ToolTipRole});
+    Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole, Qt::ToolTipRole});
 }
 
 int GalleryModel::rowOf(int example) const {

@@ -259,8 +259,7 @@ void SampleGallery::refresh() {
 void SampleGallery::reselect() {
     const int row = m_model->rowOf(m_selected);
     if (row >= 0) {
-        m_grid->selectionModel()->select(m_model->index(row),
-                                         QItemSelectionModel::ClearAndSelect);
+        m_grid->selectionModel()->select(m_model->index(row), QItemSelectionModel::ClearAndSelect);
     }
 }
 
