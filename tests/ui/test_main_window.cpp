@@ -7,7 +7,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
@@ -21,6 +21,7 @@
 #include "experiment/corruption_preview.h"
 #include "experiment/experiment_panel.h"
 #include "experiment/preset_library.h"
+#include "live/gallery_model.h"
 #include "live/live_run.h"
 #include "live/metric_plot.h"
 #include "live/sample_gallery.h"
@@ -177,11 +178,13 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
     QVERIFY(gallery->data());
     QCOMPARE(int(gallery->data()->train.size()), 200);
     QVERIFY(!gallery->shownIndices().empty());
-    QCOMPARE(gallery->grid()->count(), int(gallery->shownIndices().size()));
+    const QAbstractItemModel* tiles = gallery->grid()->model();
+    QCOMPARE(tiles->rowCount(), int(gallery->shownIndices().size()));
     const auto& data = *gallery->data();
-    for (int row = 0; row < gallery->grid()->count(); ++row) {
-        const int index = gallery->grid()->item(row)->data(Qt::UserRole).toInt();
-        const QString tip = gallery->grid()->item(row)->toolTip();
+    for (int row = 0; row < tiles->rowCount(); ++row) {
+        const int index = tiles->index(row, 0).data(GalleryModel::ExampleRole).toInt();
+        QCOMPARE(index, gallery->shownIndices()[std::size_t(row)]);
+        const QString tip = tiles->index(row, 0).data(Qt::ToolTipRole).toString();
         const QString trueName = QString::fromStdString(data.classNames[data.trueLabels[index]]);
         const QString assigned = QString::fromStdString(data.classNames[data.train.labels[index]]);
         QVERIFY2(tip.startsWith("true: " + trueName + "\nlabel: " + assigned), qPrintable(tip));
@@ -189,8 +192,8 @@ void TestMainWindow::tinyRunFinishesWithCurvesGalleryAndRunDirectory() {
         QCOMPARE(tip.contains("(corrupted)"), data.corrupted[index] != 0);
     }
     // Clicking an image shows its prediction per epoch.
-    QListWidget* grid = gallery->grid();
-    const QRect first = grid->visualItemRect(grid->item(0));
+    QListView* grid = gallery->grid();
+    const QRect first = grid->visualRect(tiles->index(0, 0));
     QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, first.center());
     QVERIFY2(gallery->historyText().contains("3: "), qPrintable(gallery->historyText()));
     gallery->setFilter(SampleGallery::Filter::Corrupted);

@@ -4,14 +4,11 @@
 
 namespace shatter {
 
-GalleryTileDelegate::GalleryTileDelegate(TilePainter paintTile, QObject* parent)
-    : QStyledItemDelegate(parent), m_paintTile(std::move(paintTile)) {}
-
 void GalleryTileDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
     if (option.state & QStyle::State_Selected)
         painter->fillRect(option.rect, option.palette.highlight());
-    const QPixmap tile = m_paintTile(index.data(Qt::UserRole).toInt());
+    const QPixmap tile = index.data(Qt::DecorationRole).value<QPixmap>();
     const QSize size = tile.deviceIndependentSize().toSize();
     const QPoint topLeft(option.rect.x() + (option.rect.width() - size.width()) / 2,
                          option.rect.y() + 4);

@@ -1,17 +1,14 @@
 #pragma once
 
 #include <QStyledItemDelegate>
-#include <functional>
 
 namespace shatter {
 
-// Paints a gallery tile only when it scrolls into view, so the gallery can hold every training
-// image: items carry just their example index (Qt::UserRole), and `paintTile` draws it.
+// Draws a gallery tile, the picture its model gives (Qt::DecorationRole: the image and its label
+// lines), centred in a fixed tile size; the selected tile on the highlight colour.
 class GalleryTileDelegate : public QStyledItemDelegate {
 public:
-    using TilePainter = std::function<QPixmap(int exampleIndex)>;
-
-    GalleryTileDelegate(TilePainter paintTile, QObject* parent = nullptr);
+    using QStyledItemDelegate::QStyledItemDelegate;
     void setTileSize(const QSize& size) { m_tileSize = size; }
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option,
@@ -19,7 +16,6 @@ public:
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
 
 private:
-    TilePainter m_paintTile;
     QSize m_tileSize;
 };
 

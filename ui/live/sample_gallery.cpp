@@ -3,9 +3,10 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QLocale>
 #include <QPainter>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QTextBrowser>
 #include <QTimer>
@@ -13,9 +14,9 @@
 #include <algorithm>
 
 #include "analysis/example_selection.h"
-#include "analysis/memorization_analysis.h"
 #include "common/image_conversion.h"
 #include "figures/series_style.h"
+#include "live/gallery_model.h"
 #include "live/gallery_tile_delegate.h"
 #include "live/live_run.h"
 
@@ -35,7 +36,9 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
       m_note(new QLabel),
       m_scrubber(new QSlider(Qt::Horizontal)),
       m_scrubLabel(new QLabel),
-      m_grid(new QListWidget),
+      m_model(new GalleryModel([this](int index) { return tile(index); },
+                               [this](int index) { return tileSummary(index); }, this)),
+      m_grid(new QListView),
       m_detailImage(new QLabel),
       m_detail(new QTextBrowser) {
     m_filter->addItem("All images", int(Filter::All));
@@ -76,8 +79,8 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     m_grid->setMovement(QListView::Static);
     m_grid->setResizeMode(QListView::Adjust);
     m_grid->setUniformItemSizes(true);
-    m_grid->setItemDelegate(
-        new GalleryTileDelegate([this](int index) { return tile(index); }, m_grid));
+    m_grid->setItemDelegate(new GalleryTileDelegate(m_grid));
+    m_grid->setModel(m_model);
     m_grid->setSelectionMode(QAbstractItemView::SingleSelection);
     updateGridSize();
     m_grid->setSpacing(2);
@@ -112,19 +115,21 @@ SampleGallery::SampleGallery(const LiveRun* run, QWidget* parent)
     connect(m_order, &QComboBox::currentIndexChanged, this, [this]() {
         setOrder(Order(m_order->currentData().toInt()));
     });
-    connect(m_scrubber, &QSlider::valueChanged, this, [this](int epoch) {
-        m_scrubLabel->setText(epoch > 0
-                                  ? QString("epoch %1 of %2").arg(epoch).arg(m_scrubber->maximum())
-                                  : QString());
-        m_grid->viewport()->update();
+    connect(m_scrubber, &QSlider::valueChanged, this, [this]() {
+        updateScrubLabel();
+        m_model->redraw();
     });
-    connect(m_grid, &QListWidget::itemClicked, this, &SampleGallery::selectItem);
+    connect(m_grid, &QListView::clicked, this, &SampleGallery::selectTile);
+    connect(m_model, &GalleryModel::modelReset, this, &SampleGallery::reselect);
     connect(run, &LiveRun::begun, this, [this]() {
         setNote({});
         setData(nullptr);
     });
     connect(run, &LiveRun::epochAdded, this, &SampleGallery::scheduleShowEpoch);
-    connect(run, &LiveRun::rewound, this, &SampleGallery::scheduleShowEpoch);
+    connect(run, &LiveRun::rewound, this, [this]() {
+        if (m_data) m_history.reset(m_data->train.labels);
+        scheduleShowEpoch();
+    });
 }
 
 void SampleGallery::setNote(const QString& text) {
@@ -145,7 +150,9 @@ void SampleGallery::scheduleShowEpoch() {
 }
 
 void SampleGallery::setData(SharedCorruptedDataset data) {
+    m_model->show({});  // no tile of the previous data is drawn from the new one
     m_data = std::move(data);
+    m_history.reset(m_data ? m_data->train.labels : std::vector<int>{});
     m_selected = -1;
     m_detail->clear();
     m_detailImage->clear();
@@ -162,27 +169,22 @@ int SampleGallery::shownEpoch() const {
 
 void SampleGallery::updateHistory() {
     const auto& all = predictions();
-    m_fitEpoch.clear();
-    m_forgetting.clear();
-    const bool following = m_scrubber->value() == m_scrubber->maximum();
-    m_scrubber->setRange(all.empty() ? 0 : 1, int(all.size()));
-    m_scrubber->setEnabled(all.size() > 1);
-    if (following) m_scrubber->setValue(int(all.size()));
-    if (all.empty()) return;
-    std::vector<std::uint8_t> bytes;
-    bytes.reserve(all.size() * m_data->train.size());
-    for (const std::vector<int>& epoch : all) {
-        for (int predicted : epoch) bytes.push_back(static_cast<std::uint8_t>(predicted));
+    {
+        // The tiles are drawn again once, by refresh(), not for every move of the scrubber.
+        const QSignalBlocker quiet(m_scrubber);
+        const bool following = m_scrubber->value() == m_scrubber->maximum();
+        m_scrubber->setRange(all.empty() ? 0 : 1, int(all.size()));
+        m_scrubber->setEnabled(all.size() > 1);
+        if (following) m_scrubber->setValue(int(all.size()));
     }
-    ExampleRecords examples;
-    examples.trueLabels = m_data->trueLabels;
-    examples.assignedLabels = m_data->train.labels;
-    examples.corrupted = m_data->corrupted;
-    const MemorizationReport report =
-        MemorizationAnalysis::compute(PredictionLog(m_data->train.size(), std::move(bytes)),
-                                      examples, int(m_data->classNames.size()));
-    m_fitEpoch = report.fitEpoch;
-    m_forgetting = report.forgettingEvents;
+    updateScrubLabel();
+    m_history.follow(all);
+}
+
+void SampleGallery::updateScrubLabel() {
+    const int epoch = m_scrubber->value();
+    m_scrubLabel->setText(
+        epoch > 0 ? QString("epoch %1 of %2").arg(epoch).arg(m_scrubber->maximum()) : QString());
 }
 
 void SampleGallery::showEpoch() {
@@ -227,10 +229,11 @@ QString SampleGallery::className(int label) const {
     return QString::fromStdString(m_data->classNames[label]);
 }
 
+const std::vector<int>& SampleGallery::shownIndices() const { return m_model->examples(); }
+
 void SampleGallery::refresh() {
-    m_shown.clear();
-    m_grid->clear();
     if (!m_data) {
+        m_model->show({});
         m_count->setText(m_note->text().isEmpty() ? "No images yet: press Start." : QString());
         return;
     }
@@ -243,24 +246,21 @@ void SampleGallery::refresh() {
     static const Select::Order orders[] = {
         Select::Order::Dataset, Select::Order::FitEpochAscending, Select::Order::FitEpochDescending,
         Select::Order::ForgettingDescending, Select::Order::ForgettingAscending};
-    const std::vector<int> candidates =
-        Select::choose(m_data->corrupted, m_fitEpoch, m_forgetting, filters[int(filter)],
-                       orders[m_order->currentData().toInt()]);
-    m_shown = candidates;
+    std::vector<int> shown =
+        Select::choose(m_data->corrupted, m_history.fitEpoch(), m_history.forgettingEvents(),
+                       filters[int(filter)], orders[m_order->currentData().toInt()]);
     const QLocale locale;
     m_count->setText(QString("%1 of %2 images")
-                         .arg(locale.toString(qlonglong(m_shown.size())))
+                         .arg(locale.toString(qlonglong(shown.size())))
                          .arg(locale.toString(total)));
-    m_grid->setUpdatesEnabled(false);
-    for (int index : m_shown) {
-        auto* item = new QListWidgetItem;
-        item->setData(Qt::UserRole, index);
-        item->setToolTip(tileSummary(index));
-        item->setSizeHint(m_grid->gridSize());
-        m_grid->addItem(item);
-        if (index == m_selected) item->setSelected(true);
+    m_model->show(std::move(shown));
+}
+
+void SampleGallery::reselect() {
+    const int row = m_model->rowOf(m_selected);
+    if (row >= 0) {
+        m_grid->selectionModel()->select(m_model->index(row), QItemSelectionModel::ClearAndSelect);
     }
-    m_grid->setUpdatesEnabled(true);
 }
 
 int SampleGallery::imageSide() const { return int(kImageSide * m_theme.fontScale()); }
@@ -335,14 +335,15 @@ QPixmap SampleGallery::tile(int index) const {
     } else {
         drawLine("pred: –", palette().color(QPalette::PlaceholderText), QColor());
     }
-    const bool hasFit = m_fitEpoch.size() == m_data->train.size() && m_fitEpoch[index] > 0;
-    drawLine(hasFit ? QString("fit: epoch %1").arg(m_fitEpoch[index]) : QString("fit: –"),
+    const std::vector<int>& fitEpoch = m_history.fitEpoch();
+    const bool hasFit = fitEpoch.size() == m_data->train.size() && fitEpoch[index] > 0;
+    drawLine(hasFit ? QString("fit: epoch %1").arg(fitEpoch[index]) : QString("fit: –"),
              palette().color(hasFit ? QPalette::WindowText : QPalette::PlaceholderText), QColor());
     return pixmap;
 }
 
-void SampleGallery::selectItem(QListWidgetItem* item) {
-    if (item) showHistory(item->data(Qt::UserRole).toInt());
+void SampleGallery::selectTile(const QModelIndex& tile) {
+    if (tile.isValid()) showHistory(tile.data(GalleryModel::ExampleRole).toInt());
 }
 
 void SampleGallery::showHistory(int index) {

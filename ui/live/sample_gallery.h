@@ -4,23 +4,27 @@
 
 #include <QWidget>
 
+#include "analysis/memorization_tracker.h"
 #include "common/plot_theme.h"
 #include "live/training_types.h"
 
 class QComboBox;
 class QLabel;
-class QListWidget;
-class QListWidgetItem;
+class QListView;
+class QModelIndex;
 class QSlider;
 class QTextBrowser;
 
 namespace shatter {
 
+class GalleryModel;
 class LiveRun;
 
 // A grid of every training image with, under each, the true label, the label the network is
 // trained on (highlighted when corruption changed it), the prediction and the epoch from which
-// it stayed fitted, refreshed every epoch. Tiles are painted only when they scroll into view.
+// it stayed fitted, refreshed every epoch. The tiles are rows of a GalleryModel, drawn only when
+// they scroll into view; a new epoch redraws them and starts the model over only when the
+// examples shown or their order changed.
 // Filters: all, corrupted, clean, not yet fitted, fitted last, most forgotten; orders: dataset,
 // fit epoch either way, forgetting events either way. The epoch scrubber shows every tile's
 // prediction at an earlier epoch. Clicking an image shows its prediction at every epoch so far.
@@ -47,9 +51,10 @@ public:
     QString note() const;
 
     // For tests and the history panel: the training indices shown, in order.
-    const std::vector<int>& shownIndices() const { return m_shown; }
+    const std::vector<int>& shownIndices() const;
     const SharedCorruptedDataset& data() const { return m_data; }
-    QListWidget* grid() const { return m_grid; }
+    // The tiles' view; its model is a GalleryModel.
+    QListView* grid() const { return m_grid; }
     void showHistory(int index);
     // Larger tiles and type in presentation mode; label colours readable on the theme.
     void applyTheme(const PlotTheme& theme);
@@ -60,12 +65,16 @@ private:
     void showEpoch();
     // showEpoch once this event-loop turn is over, however many epochs arrive in it.
     void scheduleShowEpoch();
-    // Fit epoch and forgetting events per example from the run's predictions so far.
+    // Fit epoch and forgetting events per example brought up to the run's predictions so far.
     void updateHistory();
+    // "epoch N of M" beside the scrubber; empty before the first epoch.
+    void updateScrubLabel();
     // The run's predictions, one vector per epoch, when they are of this data; else none.
     const std::vector<std::vector<int>>& predictions() const;
     const std::vector<int>& fittedSince() const;
-    void selectItem(QListWidgetItem* item);
+    void selectTile(const QModelIndex& tile);
+    // Marks the selected example's tile again once the model started over.
+    void reselect();
     QPixmap tile(int index) const;
     QString className(int label) const;
     QString tileSummary(int index) const;
@@ -78,9 +87,7 @@ private:
     QFont m_baseFont;
     const LiveRun* m_run;
     SharedCorruptedDataset m_data;
-    std::vector<int> m_shown;
-    std::vector<int> m_fitEpoch;    // per example, as of the latest epoch; 0: not fitted
-    std::vector<int> m_forgetting;  // per example
+    MemorizationTracker m_history;  // fit epoch and forgetting events per example
     int m_selected = -1;
     bool m_showPending = false;
 
@@ -90,7 +97,8 @@ private:
     QLabel* m_note;
     QSlider* m_scrubber;
     QLabel* m_scrubLabel;
-    QListWidget* m_grid;
+    GalleryModel* m_model;
+    QListView* m_grid;
     QLabel* m_detailImage;
     QTextBrowser* m_detail;
 };
