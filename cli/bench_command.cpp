@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
 #include <thread>
 
@@ -11,6 +10,7 @@
 #include "train/compute_profile.h"
 #include "train/run_preparation.h"
 #include "train/throughput_benchmark.h"
+#include "util/other_cpu_use.h"
 #include "util/text_format.h"
 #include "util/thread_calibration.h"
 #include "util/thread_policy.h"
@@ -131,14 +131,17 @@ int runBenchCommand(const BenchOptions& options) {
                     : "LibTorch's thread pool (BLAS thread settings have no effect)");
     std::printf("training throughput, %s, batch %d, %d samples x %d repetitions (median)\n",
                 options.model.c_str(), options.batchSize, options.samples, options.repetitions);
+    const OtherCpuUse otherWork;
     const auto results =
         ThroughputBenchmark::run(options.model, options.channels, options.batchSize,
                                  options.samples, options.repetitions, settings);
+    const double otherCores = otherWork.coresSinceStart();
     const double baseline = results.front().samplesPerSecond;
     for (const auto& result : results) {
         std::printf("  %-40s %10.0f samples/s  %5.2fx\n", result.setting.label.c_str(),
                     result.samplesPerSecond, result.samplesPerSecond / baseline);
     }
+    std::printf("other programs meanwhile: %.1f of %d cores busy\n", otherCores, cores);
     if (!options.calibrate) return kExitOk;
     const auto best = std::max_element(results.begin(), results.end(), [](const auto& a, const auto& b) {
         return a.samplesPerSecond < b.samplesPerSecond;
@@ -153,10 +156,9 @@ int runBenchCommand(const BenchOptions& options) {
     std::printf("  machine: %s\n", calibration.machine().c_str());
     // Other work on the cores decides which split wins (one thread beats two when the second
     // core is taken), and that is not what later runs will find.
-    double load[1] = {0.0};
-    if (getloadavg(load, 1) == 1 && load[0] > 0.5 * cores) {
-        std::printf("  note: the load average was %.1f on %d cores while measuring; calibrate again when the "
-                    "machine is idle\n", load[0], cores);
+    if (otherCores > 0.25 * cores) {
+        std::printf("  note: other programs kept %.1f of the %d cores busy while measuring; calibrate again "
+                    "when the machine is idle\n", otherCores, cores);
     }
     return kExitOk;
 }
