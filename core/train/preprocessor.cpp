@@ -5,40 +5,86 @@
 
 namespace shatter {
 
-torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device& device) {
-    const auto n = static_cast<std::int64_t>(set.size());
-    torch::Tensor bytes = torch::from_blob(const_cast<std::uint8_t*>(set.pixels.data()),
-                                           {n, set.channels, set.height, set.width}, torch::kUInt8);
-    // Move the bytes first: on a GPU the conversion then runs there, and the host copies 1 byte a
-    // pixel.
+namespace {
+
+// Images [first, first + count) of a set in [0, 1] on the device: 1 byte a pixel is moved, then
+// converted there.
+torch::Tensor unitRangeChunk(const ImageSet& set, std::int64_t first, std::int64_t count,
+                             const torch::Device& device) {
+    const torch::Tensor bytes =
+        torch::from_blob(const_cast<std::uint8_t*>(set.image(static_cast<std::size_t>(first))),
+                         {count, set.channels, set.height, set.width}, torch::kUInt8);
     return bytes.to(device).to(torch::kFloat32).div_(255.0f);
 }
 
-torch::Tensor Preprocessor::trainingToUnitRange(const CorruptedDataset& data,
-                                                const torch::Device& device) {
-    torch::Tensor images = toUnitRange(data.train, device);
+// The same for the training set, with the Gaussian test's images in the range replaced by their
+// floating-point noise.
+torch::Tensor trainingUnitRangeChunk(const CorruptedDataset& data, std::int64_t first,
+                                     std::int64_t count, const torch::Device& device) {
+    torch::Tensor images = unitRangeChunk(data.train, first, count, device);
     const GaussianInputs& noise = data.gaussian;
-    if (noise.empty()) return images;
-    const auto count = static_cast<std::int64_t>(noise.images.size());
+    const auto begin = std::lower_bound(noise.images.begin(), noise.images.end(), static_cast<std::size_t>(first));
+    const auto end = std::lower_bound(begin, noise.images.end(), static_cast<std::size_t>(first + count));
+    if (begin == end) return images;
+    const auto drawnCount = static_cast<std::int64_t>(end - begin);
     const std::size_t values = noise.valuesPerImage();
-    torch::Tensor drawn = torch::empty({count, static_cast<std::int64_t>(values)}, torch::kFloat32);
+    torch::Tensor drawn = torch::empty({drawnCount, static_cast<std::int64_t>(values)}, torch::kFloat32);
     float* out = drawn.data_ptr<float>();
-    for (std::size_t k = 0; k < noise.images.size(); ++k) {
-        const std::vector<float> image = noise.draw(noise.images[k]);
-        std::copy(image.begin(), image.end(), out + k * values);
+    std::vector<std::int64_t> rows;
+    rows.reserve(static_cast<std::size_t>(drawnCount));
+    for (auto it = begin; it != end; ++it) {
+        const std::vector<float> image = noise.draw(*it);
+        std::copy(image.begin(), image.end(), out + (it - begin) * static_cast<std::ptrdiff_t>(values));
+        rows.push_back(static_cast<std::int64_t>(*it) - first);
     }
-    const torch::Tensor rows = torch::tensor(
-        std::vector<std::int64_t>(noise.images.begin(), noise.images.end()), torch::kInt64);
-    images.index_copy_(0, rows.to(device),
+    images.index_copy_(0, torch::tensor(rows, torch::kInt64).to(device),
                        drawn.div_(255.0f)
-                           .view({count, images.size(1), images.size(2), images.size(3)})
+                           .view({drawnCount, images.size(1), images.size(2), images.size(3)})
                            .to(device));
     return images;
 }
 
+// A whole set made from its chunks, kPrepareChunk images at a time, so that the float copies in
+// between (unit range, crop, centred, whitened: several times the result) never exist at once.
+template <typename MakeChunk>
+torch::Tensor inChunks(std::int64_t n, const std::vector<std::int64_t>& shape, const torch::Device& device,
+                       MakeChunk makeChunk) {
+    std::vector<std::int64_t> size = {n};
+    size.insert(size.end(), shape.begin(), shape.end());
+    torch::Tensor whole = torch::empty(size, torch::TensorOptions(torch::kFloat32).device(device));
+    for (std::int64_t first = 0; first < n; first += Preprocessor::kPrepareChunk) {
+        const std::int64_t count = std::min(Preprocessor::kPrepareChunk, n - first);
+        whole.narrow(0, first, count).copy_(makeChunk(first, count));
+    }
+    return whole;
+}
+
+std::vector<std::int64_t> preparedShape(const ImageSet& set) {
+    return {set.channels, std::min<std::int64_t>(Preprocessor::kSide, set.height),
+            std::min<std::int64_t>(Preprocessor::kSide, set.width)};
+}
+
+}  // namespace
+
+torch::Tensor Preprocessor::toUnitRange(const ImageSet& set, const torch::Device& device) {
+    return unitRangeChunk(set, 0, static_cast<std::int64_t>(set.size()), device);
+}
+
+torch::Tensor Preprocessor::trainingToUnitRange(const CorruptedDataset& data,
+                                                const torch::Device& device) {
+    const ImageSet& set = data.train;
+    return inChunks(static_cast<std::int64_t>(set.size()), {set.channels, set.height, set.width}, device,
+                    [&](std::int64_t first, std::int64_t count) {
+                        return trainingUnitRangeChunk(data, first, count, device);
+                    });
+}
+
 torch::Tensor Preprocessor::prepareTraining(const CorruptedDataset& data,
                                             const torch::Device& device) {
-    return whiten(centerCrop(trainingToUnitRange(data, device)));
+    return inChunks(static_cast<std::int64_t>(data.train.size()), preparedShape(data.train), device,
+                    [&](std::int64_t first, std::int64_t count) {
+                        return whiten(centerCrop(trainingUnitRangeChunk(data, first, count, device)));
+                    });
 }
 
 torch::Tensor Preprocessor::centerCrop(const torch::Tensor& images, std::int64_t side) {
@@ -59,23 +105,11 @@ torch::Tensor Preprocessor::whiten(const torch::Tensor& images) {
 }
 
 torch::Tensor Preprocessor::prepare(const ImageSet& set, const torch::Device& device) {
-    // In chunks, so that the float copies of the whole set in between (unit range, crop,
-    // centred, whitened: four times the result) never exist at once. Whitening is per image,
-    // so the result is the same as preparing the set in one piece.
-    const auto n = static_cast<std::int64_t>(set.size());
-    const std::int64_t side = std::min<std::int64_t>(kSide, set.height);
-    const std::int64_t sideWide = std::min<std::int64_t>(kSide, set.width);
-    torch::Tensor prepared = torch::empty({n, set.channels, side, sideWide},
-                                          torch::TensorOptions(torch::kFloat32).device(device));
-    for (std::int64_t first = 0; first < n; first += kPrepareChunk) {
-        const std::int64_t count = std::min(kPrepareChunk, n - first);
-        const torch::Tensor bytes =
-            torch::from_blob(const_cast<std::uint8_t*>(set.image(static_cast<std::size_t>(first))),
-                             {count, set.channels, set.height, set.width}, torch::kUInt8);
-        const torch::Tensor unit = bytes.to(device).to(torch::kFloat32).div_(255.0f);
-        prepared.narrow(0, first, count).copy_(whiten(centerCrop(unit)));
-    }
-    return prepared;
+    // Whitening is per image, so the result is the same as preparing the set in one piece.
+    return inChunks(static_cast<std::int64_t>(set.size()), preparedShape(set), device,
+                    [&](std::int64_t first, std::int64_t count) {
+                        return whiten(centerCrop(unitRangeChunk(set, first, count, device)));
+                    });
 }
 
 }  // namespace shatter

@@ -211,6 +211,27 @@ private Q_SLOTS:
             seen, Preprocessor::trainingToUnitRange(data, cpu)));  // same draw every time
     }
 
+    // The training set too, with the Gaussian test's images on both sides of a chunk boundary:
+    // bit for bit the set prepared in one piece, the noise drawn in place of those images.
+    void chunkedTrainingPreparationEqualsWholeSet() {
+        const int count = int(Preprocessor::kPrepareChunk) + 61;
+        const Dataset dataset = darkImagesWithStrokes(count, 3);
+        const CorruptedDataset data = Corruptor::apply(dataset, CorruptionMode::Gaussian, 0.3, 5);
+        const torch::Device cpu(torch::kCPU);
+        torch::Tensor whole = Preprocessor::toUnitRange(data.train, cpu);
+        bool before = false, after = false;
+        for (std::size_t image : data.gaussian.images) {
+            const std::vector<float> noise = data.gaussian.draw(image);
+            whole[static_cast<std::int64_t>(image)].copy_(
+                torch::tensor(noise).div_(255.0f).view(whole.sizes().slice(1)));
+            (std::int64_t(image) < Preprocessor::kPrepareChunk ? before : after) = true;
+        }
+        QVERIFY(before && after);
+        QVERIFY(torch::equal(Preprocessor::trainingToUnitRange(data, cpu), whole));
+        const torch::Tensor expected = Preprocessor::whiten(Preprocessor::centerCrop(whole));
+        QVERIFY(torch::equal(Preprocessor::prepareTraining(data, cpu), expected));
+    }
+
     // Sets larger than one chunk are prepared a chunk at a time, bit for bit as in one piece.
     void chunkedPreparationEqualsWholeSet() {
         ImageSet set;
