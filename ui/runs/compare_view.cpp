@@ -11,7 +11,6 @@
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
-#include <cmath>
 
 #include "figure/figure_builder.h"
 #include "common/app_settings.h"
@@ -22,7 +21,6 @@
 #include "runs/run_palette.h"
 
 namespace shatter {
-
 
 CompareView::CompareView(QWidget* parent)
     : QWidget(parent),
