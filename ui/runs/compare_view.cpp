@@ -60,7 +60,6 @@ CompareView::CompareView(QWidget* parent)
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_table->setIconSize(QSize(28, 12));
 
@@ -83,6 +82,7 @@ CompareView::CompareView(QWidget* parent)
     connect(m_onlyDiffering, &QCheckBox::toggled, this, &CompareView::rebuildTable);
     rebuildPlot();
     rebuildTable();
+    fitTableToFont();
 }
 
 // While another tab is shown, the runs are only noted: a run in training reports an epoch many
@@ -181,12 +181,26 @@ void CompareView::rebuildPlot() {
 
 void CompareView::rebuildTable() {
     const bool reset = m_tableModel->setRuns(m_runs, m_differing, m_onlyDiffering->isChecked());
-    if (!reset) return;
     // Column widths follow the contents when the columns change, not with every new epoch.
+    if (reset) fitTableToFont();
+}
+
+// Rows as tall as a line of the table's font, columns as wide as their contents within a range
+// of characters: presentation mode's larger type gets taller rows and wider columns.
+void CompareView::fitTableToFont() {
+    const QFontMetrics metrics = m_table->fontMetrics();
+    m_table->verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
     m_table->resizeColumnsToContents();
+    const int narrowest = metrics.horizontalAdvance(QString(12, 'x'));
+    const int widest = metrics.horizontalAdvance(QString(24, 'x'));
     for (int c = 0; c < m_tableModel->columnCount(); ++c) {
-        m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), 110, 210));
+        m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), narrowest, widest));
     }
+}
+
+void CompareView::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::FontChange) fitTableToFont();
 }
 
 void CompareView::saveState() const {

@@ -61,11 +61,13 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void catchUp();
     void rebuildPlot();
     void rebuildTable();
+    void fitTableToFont();
 
     std::vector<RunEntry> m_runs;
     QStringList m_differing;
