@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analysis/memorization_tracker.h"
 #include "run/run_reader.h"
 #include "shatter_error.h"
 
@@ -23,9 +24,8 @@ ExampleHistory historyOf(const PredictionLog& predictions, std::size_t example, 
     bool previousCorrect = false;
     for (int epoch = 1; epoch <= lastEpoch; ++epoch) {
         const bool correct = predictions.at(epoch, example) == label;
-        if (previousCorrect && !correct) ++history.forgettingEvents;
-        if (correct && !previousCorrect) history.fitEpoch = epoch;
-        if (!correct) history.fitEpoch = 0;
+        MemorizationTracker::observe(epoch, correct, previousCorrect, history.fitEpoch,
+                                     history.forgettingEvents);
         history.everCorrect = history.everCorrect || correct;
         previousCorrect = correct;
     }

@@ -24,14 +24,19 @@ void MemorizationTracker::add(const std::vector<int>& predictions) {
     for (std::size_t i = 0; i < predictions.size(); ++i) {
         const bool correct = predictions[i] == m_assignedLabels[i];
         const bool wasCorrect = !first && m_latest[i] == m_assignedLabels[i];
-        if (wasCorrect && !correct) ++m_forgetting[i];
-        if (!correct) {
-            m_fitEpoch[i] = 0;
-        } else if (!wasCorrect) {
-            m_fitEpoch[i] = m_epochs;
-        }
+        observe(m_epochs, correct, wasCorrect, m_fitEpoch[i], m_forgetting[i]);
     }
     m_latest = predictions;
+}
+
+void MemorizationTracker::observe(int epoch, bool correct, bool wasCorrect, int& fitEpoch,
+                                  int& forgettingEvents) {
+    if (wasCorrect && !correct) ++forgettingEvents;
+    if (!correct) {
+        fitEpoch = 0;
+    } else if (!wasCorrect) {
+        fitEpoch = epoch;
+    }
 }
 
 void MemorizationTracker::follow(const std::vector<std::vector<int>>& epochs) {

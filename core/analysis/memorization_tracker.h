@@ -20,6 +20,11 @@ public:
     // or moved back).
     void follow(const std::vector<std::vector<int>>& epochs);
 
+    // The rule, for one example at `epoch` (1-based): it counts as fitted from the epoch it became
+    // correct (0 while it is wrong), and each change from correct to wrong is a forgetting event.
+    // MemorizationAnalysis applies the same rule over a whole prediction log.
+    static void observe(int epoch, bool correct, bool wasCorrect, int& fitEpoch, int& forgettingEvents);
+
     int epochs() const { return m_epochs; }
     // Per example: the epoch from which it has stayed fitted to its assigned label (0: not fitted
     // at the latest epoch), and how many times it went from fitted to not fitted.
