@@ -37,6 +37,7 @@
 #include "figures/animation_renderer.h"
 #include "figures/figure_plot.h"
 #include "figures/figure_renderer.h"
+#include "support/figure_fixtures.h"
 #include "support/run_fixtures.h"
 #include "video/video_writer.h"
 
@@ -196,22 +197,8 @@ RunConfig labels(double level) {
 }
 
 FigureData lossFigure() {
-    FigureData figure;
-    figure.title = "Training loss";
-    figure.xLabel = "epoch";
-    figure.yLabel = "cross-entropy";
-    figure.integerX = true;
+    FigureData figure = test::threeRunLossFigure();
     figure.caption = "fixture runs";
-    for (int s = 0; s < 3; ++s) {
-        FigureData::Series series;
-        series.name = s == 0 ? "true labels" : s == 1 ? "random labels" : "Gaussian";
-        series.colour = s;
-        for (int e = 1; e <= 10; ++e) {
-            series.x.push_back(e);
-            series.y.push_back(2.3 / (1 + e * (3 - s) * 0.3));
-        }
-        figure.series.push_back(series);
-    }
     return figure;
 }
 

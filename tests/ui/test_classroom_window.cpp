@@ -20,6 +20,7 @@
 #include <QToolBar>
 #include <QWheelEvent>
 
+#include "support/artifact.h"
 #include "support/offscreen_screen.h"
 #include "common/app_settings.h"
 #include "experiment/experiment_panel.h"
@@ -40,12 +41,7 @@ QTemporaryDir* g_home = nullptr;
 constexpr int kMinimumPlotWidth = 380;
 constexpr int kMinimumPlotHeight = 150;
 
-void saveArtifact(QWidget& window, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(window.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 QRect accuracyPlotArea(const MainWindow& window) {
     const auto* chart = window.findChild<MetricPlot*>("live-accuracy");

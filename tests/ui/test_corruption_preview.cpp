@@ -17,6 +17,8 @@
 #include "train/run_preparation.h"
 #include "window/main_window.h"
 
+#include "support/artifact.h"
+
 using namespace shatter;
 
 namespace {
@@ -68,12 +70,7 @@ QRadioButton* modeButton(ExperimentPanel* panel, CorruptionMode mode) {
     return nullptr;
 }
 
-void saveArtifact(QWidget& widget, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 }  // namespace
 

@@ -18,30 +18,12 @@
 #include "live/metric_plot.h"
 #include "common/plot_theme.h"
 #include "figures/series_style.h"
+#include "support/figure_fixtures.h"
 #include "support/fixtures.h"
 
 using namespace shatter;
 
 namespace {
-
-FigureData sampleFigure() {
-    FigureData figure;
-    figure.title = "Training loss";
-    figure.xLabel = "epoch";
-    figure.yLabel = "cross-entropy";
-    figure.integerX = true;
-    for (int s = 0; s < 3; ++s) {
-        FigureData::Series series;
-        series.name = s == 0 ? "true labels" : s == 1 ? "random labels" : "Gaussian";
-        series.colour = s;
-        for (int e = 1; e <= 10; ++e) {
-            series.x.push_back(e);
-            series.y.push_back(2.3 / (1 + e * (3 - s) * 0.3));
-        }
-        figure.series.push_back(series);
-    }
-    return figure;
-}
 
 QString readAll(const QString& path) {
     QFile file(path);
@@ -78,7 +60,7 @@ private Q_SLOTS:
     void pngHasTheRequestedSizeAndDpi() {
         const QString path = m_out.filePath("loss.png");
         QString error;
-        QVERIFY2(FigureRenderer::save(sampleFigure(), PlotTheme(), path, QSize(1200, 750), 150, &error), qPrintable(error));
+        QVERIFY2(FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), path, QSize(1200, 750), 150, &error), qPrintable(error));
         QImage image(path);
         QCOMPARE(image.size(), QSize(1200, 750));
         QCOMPARE(qRound(image.dotsPerMeterX() * 0.0254), 150);
@@ -95,7 +77,7 @@ private Q_SLOTS:
     void svgIsValidWithTitleAxisTitlesAndLegend() {
         const QString path = m_out.filePath("loss.svg");
         QString error;
-        QVERIFY2(FigureRenderer::save(sampleFigure(), PlotTheme(), path, QSize(640, 400), 96, &error), qPrintable(error));
+        QVERIFY2(FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), path, QSize(640, 400), 96, &error), qPrintable(error));
         QSvgRenderer renderer(path);
         QVERIFY(renderer.isValid());
         QCOMPARE(renderer.viewBox(), QRect(0, 0, 640, 400));
@@ -109,7 +91,7 @@ private Q_SLOTS:
     void pdfHasAHeaderAndThePageSize() {
         const QString path = m_out.filePath("loss.pdf");
         QString error;
-        QVERIFY2(FigureRenderer::save(sampleFigure(), PlotTheme(), path, QSize(640, 400), 96, &error), qPrintable(error));
+        QVERIFY2(FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), path, QSize(640, 400), 96, &error), qPrintable(error));
         const QString pdf = readAll(path);
         QVERIFY(pdf.startsWith("%PDF-1."));
         QVERIFY(pdf.trimmed().endsWith("%%EOF"));
@@ -121,7 +103,7 @@ private Q_SLOTS:
     void csvHoldsTheDataBehindThePlot() {
         const QString path = m_out.filePath("loss.csv");
         QString error;
-        QVERIFY(FigureRenderer::save(sampleFigure(), PlotTheme(), path, QSize(640, 400), 96, &error));
+        QVERIFY(FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), path, QSize(640, 400), 96, &error));
         const QStringList lines = readAll(path).split('\n', Qt::SkipEmptyParts);
         QCOMPARE(lines.size(), 1 + 30);
         QCOMPARE(lines[0], QString("series,epoch,cross-entropy"));
@@ -129,7 +111,7 @@ private Q_SLOTS:
     }
 
     void exportDialogFollowsTheChosenFileAndWritesIt() {
-        FigureExportDialog dialog(sampleFigure());
+        FigureExportDialog dialog(test::threeRunLossFigure());
         QCOMPARE(dialog.figureSize(), QSize(FigureRenderer::kDefaultWidth, FigureRenderer::kDefaultHeight));
         QVERIFY(dialog.path().endsWith("training-loss.png"));
         dialog.setPath(m_out.filePath("from-dialog.pdf"));  // PDF: sizes in points
@@ -147,10 +129,10 @@ private Q_SLOTS:
 
     void badFormatOrSizeIsRefusedWithAReason() {
         QString error;
-        QVERIFY(!FigureRenderer::save(sampleFigure(), PlotTheme(), m_out.filePath("x.bmp"), QSize(640, 400), 96, &error));
+        QVERIFY(!FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), m_out.filePath("x.bmp"), QSize(640, 400), 96, &error));
         QVERIFY2(error.contains(".png, .svg, .pdf"), qPrintable(error));
-        QVERIFY(!FigureRenderer::save(sampleFigure(), PlotTheme(), m_out.filePath("x.png"), QSize(10, 10), 96, &error));
-        QVERIFY(!FigureRenderer::save(sampleFigure(), PlotTheme(), "/proc/no/such/x.png", QSize(640, 400), 96, &error));
+        QVERIFY(!FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), m_out.filePath("x.png"), QSize(10, 10), 96, &error));
+        QVERIFY(!FigureRenderer::save(test::threeRunLossFigure(), PlotTheme(), "/proc/no/such/x.png", QSize(640, 400), 96, &error));
         QVERIFY(error.contains("could not be written"));
     }
 
@@ -159,7 +141,7 @@ private Q_SLOTS:
         dark.dark = true;
         dark.presentation = true;
         const QString path = m_out.filePath("dark.png");
-        QVERIFY(FigureRenderer::save(sampleFigure(), dark, path, QSize(800, 500), 96, nullptr));
+        QVERIFY(FigureRenderer::save(test::threeRunLossFigure(), dark, path, QSize(800, 500), 96, nullptr));
         const QImage image(path);
         QCOMPARE(image.pixelColor(2, 2), dark.background());
         QVERIFY(dark.background().lightness() < 40);

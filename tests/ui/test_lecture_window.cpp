@@ -31,6 +31,7 @@
 #include "runs/compare_view.h"
 #include "runs/run_list_panel.h"
 #include "sweep/sweep_controller.h"
+#include "support/artifact.h"
 #include "support/offscreen_screen.h"
 #include "theory/expressivity_view.h"
 #include "theory/theory_outcomes.h"
@@ -100,12 +101,7 @@ void press(MainWindow& window, Qt::Key key) {
     QTest::keyClick(target, key);
 }
 
-void saveArtifact(QWidget& window, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(window.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 QString bannerTitle(const MainWindow& window) { return window.lectureBanner()->titleLabel()->text(); }
 

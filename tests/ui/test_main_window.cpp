@@ -27,6 +27,7 @@
 #include "live/sample_gallery.h"
 #include "live/transport_bar.h"
 #include "run/run_reader.h"
+#include "support/artifact.h"
 #include "support/fixtures.h"
 #include "window/main_window.h"
 #include "window/status_bar.h"
@@ -43,12 +44,7 @@ QStringList runDirectories() {
     return QDir(runsRoot()).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
 }
 
-void saveArtifact(QWidget& window, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(window.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 // The epochs the window's live run holds so far.
 int liveEpochs(const MainWindow& window) {

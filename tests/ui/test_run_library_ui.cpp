@@ -24,6 +24,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "support/artifact.h"
 #include "support/offscreen_screen.h"
 #include "common/plot_theme.h"
 #include "experiment/experiment_panel.h"
@@ -59,12 +60,10 @@ int pointCount(const MetricPlot* plot, int series) {
     return int(plot->figureData().series.at(std::size_t(series)).x.size());
 }
 
+// The shared screenshot, once the plots have laid out and replotted.
 void saveArtifact(QWidget& widget, const QString& name) {
-    QTest::qWait(200);  // let the plots lay out and replot
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    QTest::qWait(200);
+    test::saveArtifact(widget, name);
 }
 
 RunConfig labels(double level) {

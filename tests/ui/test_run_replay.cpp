@@ -30,6 +30,7 @@
 #include "pipeline/run_pipeline.h"
 #include "runs/run_list_panel.h"
 #include "runs/run_sort_filter_model.h"
+#include "support/artifact.h"
 #include "support/fixtures.h"
 #include "support/offscreen_screen.h"
 #include "support/run_fixtures.h"
@@ -123,12 +124,7 @@ bool shownAndActive(MainWindow& window) {
     return QTest::qWaitForWindowActive(&window);
 }
 
-void saveArtifact(QWidget& widget, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 }  // namespace
 

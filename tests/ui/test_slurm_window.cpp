@@ -19,16 +19,13 @@
 #include "sweep/sweep_executor_panel.h"
 #include "window/main_window.h"
 
+#include "support/artifact.h"
+
 using namespace shatter;
 
 namespace {
 
-void saveArtifact(QWidget& widget, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 int runsOfSweep(MainWindow& window, const QString& sweepFolder, RunStatus status) {
     int count = 0;

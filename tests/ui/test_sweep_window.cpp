@@ -26,6 +26,7 @@
 #include "live/training_controller.h"
 #include "live/transport_bar.h"
 #include "run/run_reader.h"
+#include "support/artifact.h"
 #include "support/fixtures.h"
 #include "live/sample_gallery.h"
 #include "sweep/dialog_placement.h"
@@ -51,12 +52,7 @@ SweepPlan tinyPlan(int epochs) {
     return plan;
 }
 
-void saveArtifact(QWidget& widget, const QString& name) {
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
-}
+using test::saveArtifact;
 
 }  // namespace
 

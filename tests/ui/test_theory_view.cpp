@@ -31,6 +31,8 @@
 #include "theory/theory_view.h"
 #include "window/main_window.h"
 
+#include "support/artifact.h"
+
 using namespace shatter;
 
 namespace {
@@ -49,12 +51,10 @@ RunConfig tinyRandomLabels() {
     return config;
 }
 
+// The shared screenshot, once the plots have laid out and replotted.
 void saveArtifact(QWidget& widget, const QString& name) {
-    QTest::qWait(200);  // let the plots lay out and replot
-    QDir().mkpath(SHATTER_ARTIFACT_DIR);
-    const QString path = QString(SHATTER_ARTIFACT_DIR) + "/" + name;
-    QVERIFY2(widget.grab().save(path), qPrintable(path));
-    qInfo("screenshot: %s", qPrintable(path));
+    QTest::qWait(200);
+    test::saveArtifact(widget, name);
 }
 
 QString cell(RunListPanel* list, const QString& directory, int column) {
