@@ -192,7 +192,7 @@ void CompareView::fitTableToFont() {
     m_table->verticalHeader()->setDefaultSectionSize(metrics.height() + 6);
     m_table->resizeColumnsToContents();
     const int narrowest = metrics.horizontalAdvance(QString(12, 'x'));
-    const int widest = metrics.horizontalAdvance(QString(24, 'x'));
+    const int widest = metrics.horizontalAdvance(QString(32, 'x'));
     for (int c = 0; c < m_tableModel->columnCount(); ++c) {
         m_table->setColumnWidth(c, std::clamp(m_table->columnWidth(c), narrowest, widest));
     }
