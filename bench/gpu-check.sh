@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Shatter's GPU check: builds shatter-cli without Qt and without OpenCV against the LibTorch of
 # the local PyTorch installation, then trains CIFAR-10 with random labels on the whole training
-# set with MLP 1x512 and small AlexNet, once with Shatter and once with the PyTorch reference
-# script (bench/reference_pytorch.py) on the same device, and prints wall times, training
-# throughput and their ratios (a Markdown table, also written to OUT_DIR/gpu-check.md).
+# set with MLP 1x512 and small AlexNet, with Shatter (on CUDA twice: training steps replayed as a
+# CUDA graph, the default, and without) and with the PyTorch reference script
+# (bench/reference_pytorch.py) on the same device, and prints wall times, training throughput,
+# their ratios and how far the runs with and without graphs differ (a Markdown table, also
+# written to OUT_DIR/gpu-check.md).
 #
 #   bench/gpu-check.sh CIFAR_DIR OUT_DIR
 #
@@ -56,25 +58,41 @@ if [ -n "${DEPS_PREFIX:-}" ]; then
 fi
 echo "== build ($BUILD_DIR; CMAKE_PREFIX_PATH=${prefix:-system})"
 build_start=$(date +%s)
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSHATTER_BUILD_GUI=OFF -DSHATTER_WITH_OPENCV=OFF \
-  -DSHATTER_BUILD_TESTS=OFF ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} "${extra[@]}" >"$out/cmake.log" 2>&1 ||
-  { tail -40 "$out/cmake.log"; exit 1; }
-cmake --build "$BUILD_DIR" --target shatter-cli -j"$(nproc)" >"$out/build.log" 2>&1 ||
-  { grep -E 'error|Error' -A3 "$out/build.log" | head -80; exit 1; }
+build() {  # build GRAPHS_ON_OR_OFF
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DSHATTER_BUILD_GUI=OFF -DSHATTER_WITH_OPENCV=OFF \
+    -DSHATTER_BUILD_TESTS=OFF -DSHATTER_CUDA_GRAPHS="$1" ${prefix:+-DCMAKE_PREFIX_PATH="$prefix"} "${extra[@]}" \
+    >"$out/cmake.log" 2>&1 || { tail -40 "$out/cmake.log"; return 1; }
+  grep -h "Shatter: CUDA graphs" "$out/cmake.log" || true
+  cmake --build "$BUILD_DIR" --target shatter-cli -j"$(nproc)" >"$out/build.log" 2>&1 ||
+    { grep -E 'error|Error' -A3 "$out/build.log" | head -80; return 1; }
+}
+# Should the CUDA graph step not compile against this LibTorch, the rest is still measured.
+build ON || { echo "== the build with CUDA graphs failed; building without them"; build OFF; } || exit 1
 echo "built in $(($(date +%s) - build_start)) s"
 cli="$BUILD_DIR/app/shatter-cli"
 
-# 2. Each network: Shatter, then the PyTorch script, same data, labels, epochs and device.
+# 2. Each network: Shatter (on CUDA also without graphs), then the PyTorch script, same data,
+#    labels, seeds, epochs and device.
+shatter_run() {  # shatter_run MODEL EPOCHS TAG [FLAGS...]
+  local model=$1 epochs=$2 tag=$3
+  shift 3
+  local start
+  start=$(date +%s.%N)
+  "$cli" run --dataset "cifar10:$cifar" --model "$model" --corruption labels --level 1 --epochs "$epochs" \
+    --train-size "$TRAIN_SIZE" --device "$DEVICE" --out "$out/runs" --name "check-$tag" "$@" \
+    >"$out/$tag.dir" 2>"$out/$tag.log" || { tail -20 "$out/$tag.log"; return 1; }
+  awk -v s="$start" -v e="$(date +%s.%N)" "BEGIN{print e - s}" >"$out/$tag.seconds"
+  tail -1 "$out/$tag.log"
+}
 for model in $MODELS; do
   epochs=$MLP_EPOCHS
   [ "$model" = alexnet ] && epochs=$ALEXNET_EPOCHS
   echo "== $model, random labels, $epochs epochs on $DEVICE"
-  start=$(date +%s.%N)
-  "$cli" run --dataset "cifar10:$cifar" --model "$model" --corruption labels --level 1 --epochs "$epochs" \
-    --train-size "$TRAIN_SIZE" --device "$DEVICE" --out "$out/runs" --name "check-$model" \
-    >"$out/shatter-$model.dir" 2>"$out/shatter-$model.log" || { tail -20 "$out/shatter-$model.log"; exit 1; }
-  awk -v s="$start" -v e="$(date +%s.%N)" "BEGIN{print e - s}" >"$out/shatter-$model.seconds"
-  tail -1 "$out/shatter-$model.log"
+  shatter_run "$model" "$epochs" "shatter-$model" || exit 1
+  if [ "$DEVICE" = cuda ]; then
+    echo "== $model again, CUDA graphs off"
+    shatter_run "$model" "$epochs" "eager-$model" --no-cuda-graphs || exit 1
+  fi
   "$PYTHON" bench/reference_pytorch.py --dataset "cifar10:$cifar" --model "$model" --random-labels \
     --epochs "$epochs" --train-size "$TRAIN_SIZE" --device "$DEVICE" --json "$out/pytorch-$model.json" \
     >"$out/pytorch-$model.log" 2>&1 || { tail -20 "$out/pytorch-$model.log"; exit 1; }
@@ -85,23 +103,54 @@ done
 "$PYTHON" - "$out" $MODELS <<'EOF' | tee "$out/gpu-check.md"
 import csv, json, os, statistics, sys
 out, models = sys.argv[1], sys.argv[2:]
-print("| network | epochs | Shatter wall s | PyTorch wall s | Shatter samples/s | PyTorch samples/s "
-      "| throughput ratio | Shatter train/test | PyTorch train/test |")
-print("|---|---|---|---|---|---|---|---|---|")
-for model in models:
-    run = open(os.path.join(out, f"shatter-{model}.dir")).read().strip()
+
+def run_of(tag):
+    path = os.path.join(out, f"{tag}.dir")
+    if not os.path.exists(path):
+        return None
+    run = open(path).read().strip()
     rows = list(csv.DictReader(open(os.path.join(run, "metrics.csv"))))
-    summary = json.load(open(os.path.join(run, "summary.json")))
     config = json.load(open(os.path.join(run, "config.json")))
     examples = config["run"]["train_examples"]
-    ours = examples / statistics.median(float(r["epoch_seconds"]) for r in rows)
-    wall = float(open(os.path.join(out, f"shatter-{model}.seconds")).read())
+    return {
+        "rows": rows,
+        "config": config,
+        "summary": json.load(open(os.path.join(run, "summary.json"))),
+        "samples": examples / statistics.median(float(r["epoch_seconds"]) for r in rows),
+        "wall": float(open(os.path.join(out, f"{tag}.seconds")).read()),
+    }
+
+print("| network | epochs | Shatter wall s | without graphs wall s | PyTorch wall s | Shatter samples/s "
+      "| without graphs samples/s | PyTorch samples/s | ratio to PyTorch | graphs / without "
+      "| Shatter train/test | PyTorch train/test |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+notes = []
+for model in models:
+    ours, eager = run_of(f"shatter-{model}"), run_of(f"eager-{model}")
     ref = json.load(open(os.path.join(out, f"pytorch-{model}.json")))
-    print(f"| {model} | {len(rows)} | {wall:.1f} | {ref['wall_seconds'] + ref['load_seconds']:.1f} | {ours:,.0f} "
-          f"| {ref['samples_per_second']:,.0f} | {ours / ref['samples_per_second']:.2f} "
-          f"| {summary['train_acc']:.3f} / {summary['test_acc']:.3f} | {ref['train_acc']:.3f} / {ref['test_acc']:.3f} |")
+    s = ours["summary"]
+    eager_wall = f"{eager['wall']:.1f}" if eager else "–"
+    eager_samples = f"{eager['samples']:,.0f}" if eager else "–"
+    speedup = f"{ours['samples'] / eager['samples']:.2f}" if eager else "–"
+    print(f"| {model} | {len(ours['rows'])} | {ours['wall']:.1f} | {eager_wall} "
+          f"| {ref['wall_seconds'] + ref['load_seconds']:.1f} | {ours['samples']:,.0f} | {eager_samples} "
+          f"| {ref['samples_per_second']:,.0f} | {ours['samples'] / ref['samples_per_second']:.2f} | {speedup} "
+          f"| {s['train_acc']:.3f} / {s['test_acc']:.3f} | {ref['train_acc']:.3f} / {ref['test_acc']:.3f} |")
+    if eager:
+        # The same seeds, data and kernels: how far apart the two runs' metrics are.
+        diffs = {}
+        for column in ("train_loss", "test_loss", "train_acc", "test_acc"):
+            diffs[column] = max(abs(float(a[column]) - float(b[column]))
+                                for a, b in zip(ours["rows"], eager["rows"]))
+        same = sum(a["train_acc"] == b["train_acc"] for a, b in zip(ours["rows"], eager["rows"]))
+        notes.append(f"{model}, with and without graphs: largest difference over {len(ours['rows'])} epochs: "
+                     + ", ".join(f"{k} {v:.3g}" for k, v in diffs.items())
+                     + f"; training accuracy identical in {same} epochs. Device line: {ours['config']['run'].get('device')}")
 print()
-print(f"device: {config['run'].get('device', '?')}; LibTorch {config['run'].get('libtorch_version', '?')}; "
+for note in notes:
+    print(f"- {note}")
+config = ours["config"]
+print(f"- device: {config['run'].get('device', '?')}; LibTorch {config['run'].get('libtorch_version', '?')}; "
       f"PyTorch {ref['torch']}. Wall times include loading the data (Shatter: the whole process).")
 EOF
 
@@ -112,7 +161,7 @@ if [ "$THREAD_CHECK" = 1 ]; then
     [ "$threads" -ge 1 ] || continue
     for model in $MODELS; do
       samples=20000
-      [ "$model" = alexnet ] && samples=2000
+      [ "$model" = alexnet ] && samples=1000
       echo "== CPU threads: $model, $threads of $cores cores" | tee -a "$out/gpu-check.md"
       "$cli" bench --model "$model" --channels 3 --threads "$threads" --samples "$samples" --repetitions 3 \
         2>&1 | tee -a "$out/gpu-check.md"

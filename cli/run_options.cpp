@@ -61,6 +61,13 @@ void RunOptions::addTo(CLI::App& command) {
     bind<std::int64_t>(command, "--seed", "seed of every random draw (default 1)", key<std::int64_t>("seed"));
     bind<std::string>(command, "--device", "auto (default), cpu or cuda", key<std::string>("device"));
     bind<std::int64_t>(command, "--threads", "CPU threads (default 0: one per core)", key<std::int64_t>("threads"));
+    auto cudaGraphs = std::make_shared<bool>(true);
+    CLI::Option* graphsFlag = command.add_flag(
+        "--cuda-graphs,!--no-cuda-graphs", *cudaGraphs,
+        "on a CUDA GPU, replay each full batch's training step as one captured CUDA graph (default on)");
+    m_appliers.push_back([graphsFlag, cudaGraphs](RunConfig& c) {
+        if (graphsFlag->count() > 0) c.cudaGraphs = *cudaGraphs;
+    });
     bind<double>(command, "--stop-at-train-acc", "stop once training accuracy reaches this (e.g. 0.999)",
                  [](const double& v) { return nlohmann::json{{"fit_threshold", v}, {"stop_when_fit", true}}; });
     bind<std::string>(command, "--name", "name used in the run folder", key<std::string>("name"));

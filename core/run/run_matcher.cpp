@@ -9,7 +9,9 @@ namespace shatter {
 bool RunMatcher::sameRun(const RunConfig& a, const RunConfig& b) {
     const std::vector<std::string> differing = SettingsDiff::differing({a, b});
     return std::all_of(differing.begin(), differing.end(),
-                       [](const std::string& key) { return key == "threads" || key == "device"; });
+                       [](const std::string& key) {
+                           return key == "threads" || key == "device" || key == "cuda_graphs";
+                       });
 }
 
 bool RunMatcher::standsFor(const RunEntry& entry, const RunConfig& config) {

@@ -10,11 +10,12 @@ namespace shatter {
 
 // Whether the library already holds a run: a finished training run with the same settings.
 // Settings that do not change what is computed are not compared: the display name, the thread
-// count, the device, and the pace (which is not a setting of the run at all).
+// count, the device, whether CUDA graphs replay the steps, and the pace (which is not a setting
+// of the run at all).
 class RunMatcher {
 public:
-    // The same experiment: every setting equal but name, threads and device (the learning rate
-    // compared as the rate used, SettingsDiff).
+    // The same experiment: every setting equal but name, threads, device and CUDA graphs (the
+    // learning rate compared as the rate used, SettingsDiff).
     static bool sameRun(const RunConfig& a, const RunConfig& b);
     // Whether `entry` is a run that can stand for `config`: readable, a training run that
     // finished with at least one epoch, and sameRun.

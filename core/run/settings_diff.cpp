@@ -28,7 +28,7 @@ const std::vector<std::string>& SettingsDiff::keys() {
         "dataset",  "train_size",   "test_size",     "model",        "corruption",
         "level",    "epochs",       "batch_size",    "lr",           "lr_decay",
         "momentum", "weight_decay", "dropout",       "random_crop",  "seed",
-        "device",   "threads",      "fit_threshold", "stop_when_fit"};
+        "device",   "threads",      "cuda_graphs",   "fit_threshold", "stop_when_fit"};
     return list;
 }
 

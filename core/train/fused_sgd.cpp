@@ -62,6 +62,12 @@ FusedSgd::FusedSgd(std::vector<torch::Tensor> parameters, double learningRate, d
     for (const torch::Tensor& p : m_parameters) m_momentumBuffers.push_back(torch::zeros_like(p));
 }
 
+void FusedSgd::setLearningRate(double learningRate) {
+    if (learningRate == m_learningRate) return;
+    m_learningRate = learningRate;
+    if (m_negativeRateOnGpu.defined()) m_negativeRateOnGpu.fill_(-learningRate);
+}
+
 void FusedSgd::clearGradients() {
     for (torch::Tensor& p : m_parameters) p.mutable_grad().reset();
 }
@@ -82,7 +88,15 @@ void FusedSgd::step() {
         if (!onePass) {
             const torch::Tensor d = m_weightDecay != 0.0 ? grad.add(p, m_weightDecay) : grad;
             buffer.mul_(m_momentum).add_(d);
-            p.add_(buffer, -m_learningRate);
+            if (p.is_cuda()) {
+                if (!m_negativeRateOnGpu.defined()) {
+                    m_negativeRateOnGpu = torch::full(
+                        {}, -m_learningRate, torch::TensorOptions().dtype(p.dtype()).device(p.device()));
+                }
+                p.addcmul_(buffer, m_negativeRateOnGpu);
+            } else {
+                p.add_(buffer, -m_learningRate);
+            }
             continue;
         }
         float* param = p.data_ptr<float>();

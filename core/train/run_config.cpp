@@ -177,6 +177,7 @@ const std::vector<Setting>& settings() {
             [](const std::string& v) { return v == "auto" || v == "cpu" || v == "cuda"; },
             "use auto, cpu or cuda"),
         integer("threads", &RunConfig::threads, 0, 4096, " (one per core)", maxThreads),
+        plain<bool>("cuda_graphs", &RunConfig::cudaGraphs),
         plain<double>(
             "fit_threshold", &RunConfig::fitThreshold, [](auto v) { return v > 0.0 && v <= 1.0; },
             "must be in (0, 1]"),

@@ -36,6 +36,7 @@ struct RunConfig {
     std::uint64_t seed = 1;
     std::string device = "auto";       // auto | cpu | cuda
     int threads = 0;                   // 0: one per core
+    bool cudaGraphs = true;            // on a CUDA GPU, replay full batches' steps as a CUDA graph
     double fitThreshold = 0.999;       // training accuracy that counts as "fitted"
     bool stopWhenFit = false;          // end the run once the threshold is reached
 

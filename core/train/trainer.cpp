@@ -17,6 +17,7 @@
 #include "model/model_factory.h"
 #include "shatter_error.h"
 #include "train/compute_device.h"
+#include "train/cuda_graph_step.h"
 #include "train/epoch_pacer.h"
 #include "train/fused_sgd.h"
 #include "train/preprocessor.h"
@@ -93,6 +94,7 @@ struct Trainer::Impl {
     torch::Tensor cropSource;  // only with random crops
     std::shared_ptr<Classifier> model;
     std::unique_ptr<FusedSgd> optimizer;
+    std::unique_ptr<CudaGraphStep> graphStep;  // full batches on a CUDA GPU, unless turned off
     double learningRate = 0.0;
     int batchesPerEpoch = 0;
     std::vector<int> fittedSince;  // per training example, see EpochReport
@@ -108,6 +110,8 @@ struct Trainer::Impl {
                             TrainingObserver& observer);
     void trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
                     torch::Tensor& lossSum, std::int64_t count);
+    // Forward pass, loss, backward pass and SGD update of one batch; returns the batch's loss.
+    torch::Tensor step(const torch::Tensor& inputs, const torch::Tensor& targets);
     // The metrics after an epoch; empty when the evaluation loss is not finite.
     std::optional<EpochReport> evaluateEpoch(int epoch, const EpochPass& pass);
     Evaluation evaluate(Classifier& model, const torch::Tensor& images, const torch::Tensor& labels);
@@ -263,10 +267,16 @@ RunStart Trainer::Impl::prepare() {
     optimizer = std::make_unique<FusedSgd>(model->parameters(), learningRate, config.momentum,
                                            config.weightDecay);
     batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
+    const bool useGraph = device.is_cuda() && config.cudaGraphs && CudaGraphStep::available();
+    if (useGraph) {
+        graphStep = std::make_unique<CudaGraphStep>(
+            [this](const torch::Tensor& inputs, const torch::Tensor& targets) { return step(inputs, targets); },
+            [this]() { optimizer->clearGradients(); });
+    }
     fittedSince.assign(static_cast<std::size_t>(trainCount), 0);
 
     RunStart start;
-    start.device = computeDevice.description;
+    start.device = computeDevice.description + (useGraph ? ", training steps in a CUDA graph" : "");
     start.libtorchVersion = TORCH_VERSION;
     start.parameters = model->paperParameterCount();
     start.trainableParameters = model->trainableParameterCount();
@@ -284,15 +294,26 @@ void Trainer::Impl::applyLearningRate() {
     optimizer->setLearningRate(learningRate);
 }
 
-void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
-                               torch::Tensor& lossSum, std::int64_t count) {
+torch::Tensor Trainer::Impl::step(const torch::Tensor& inputs, const torch::Tensor& targets) {
     const torch::Tensor loss =
         torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-    if (std::isnan(startingLoss)) startingLoss = loss.item<double>();
-    optimizer->clearGradients();
     loss.backward();
     optimizer->step();
-    lossSum += loss.detach() * static_cast<double>(count);
+    return loss.detach();
+}
+
+void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
+                               torch::Tensor& lossSum, std::int64_t count) {
+    torch::Tensor loss;
+    if (graphStep && count == config.batchSize) {
+        loss = graphStep->run(inputs, targets);
+    } else {
+        optimizer->clearGradients();
+        loss = step(inputs, targets);
+    }
+    // The loss before the first update (the step computes it before updating).
+    if (std::isnan(startingLoss)) startingLoss = loss.item<double>();
+    lossSum += loss * static_cast<double>(count);
 }
 
 EpochPass Trainer::Impl::trainOneEpoch(int epoch, SeededRandom& orderRandom,

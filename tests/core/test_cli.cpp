@@ -119,12 +119,17 @@ private Q_SLOTS:
         const std::string config = out.path().toStdString() + "/c.json";
         std::ofstream(config) << "{\"epochs\": 7, \"train_size\": 50, \"batch_size\": 25, \"model\": \"mlp-1x512\", \"dataset\": \"mnist:"
                               << m_mnist.toStdString() << "\"}";
-        const CliResult r = runCli({"run", "--out", out.path(), "--config", QString::fromStdString(config), "--epochs", "1"});
+        const CliResult r = runCli({"run", "--out", out.path(), "--config", QString::fromStdString(config), "--epochs", "1",
+                                    "--no-cuda-graphs"});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const RunRecord record = RunReader::load(r.out.trimmed().toStdString());
         QCOMPARE(record.config.epochs, 1);
         QCOMPARE(record.config.trainSize, std::int64_t{50});
         QCOMPARE(record.info.trainExamples, 50);
+        QVERIFY(!record.config.cudaGraphs);
+        // On the CPU no graph is captured, and the device line says nothing of one.
+        QVERIFY(record.info.device.rfind("CPU", 0) == 0);
+        QVERIFY(record.info.device.find("CUDA graph") == std::string::npos);
     }
 
     void badInputGivesAClearMessageAndExitCode2() {

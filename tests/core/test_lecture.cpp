@@ -224,6 +224,7 @@ void TestLecture::sameSettingsMatchButOneDifferingSettingDoesNot() {
     same.name = "another name";
     same.threads = 3;
     same.device = "cpu";
+    same.cudaGraphs = false;
     QVERIFY(RunMatcher::sameRun(base, same));
     // The model's default learning rate and the same rate typed in are one setting.
     RunConfig typed = base;

@@ -70,7 +70,8 @@ private Q_SLOTS:
         // config.json's settings, as every run folder written so far has them.
         QCOMPARE(
             RunConfig{}.toJson().dump(),
-            std::string("{\"batch_size\":128,\"corruption\":\"none\",\"dataset\":\"fashion-mnist\","
+            std::string("{\"batch_size\":128,\"corruption\":\"none\",\"cuda_graphs\":true,"
+                        "\"dataset\":\"fashion-mnist\","
                         "\"device\":\"auto\",\"dropout\":0.0,\"epochs\":20,\"fit_threshold\":0.999,"
                         "\"level\":1.0,\"lr\":null,\"lr_decay\":0.95,\"model\":\"mlp-1x512\","
                         "\"momentum\":0.9,\"name\":\"\",\"random_crop\":false,\"seed\":1,"
@@ -98,6 +99,7 @@ private Q_SLOTS:
         config.seed = 9223372036854775807ull;  // the largest seed
         config.device = "cpu";
         config.threads = 3;
+        config.cudaGraphs = false;
         config.fitThreshold = 0.95;
         config.stopWhenFit = true;
 
@@ -107,6 +109,7 @@ private Q_SLOTS:
         QCOMPARE(back.seed, config.seed);
         QCOMPARE(back.corruption, CorruptionMode::ShuffledPixels);
         QCOMPARE(*back.learningRate, 0.05);
+        QVERIFY(!back.cudaGraphs);
 
         // A null learning rate goes back to the model's default; absent keys keep their value.
         nlohmann::json partial = {{"lr", nullptr}, {"epochs", 3}};
