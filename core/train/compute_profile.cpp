@@ -1,6 +1,6 @@
 #include "train/compute_profile.h"
 
-#include <torch/nn/functional/loss.h>
+#include <torch/types.h>
 
 #include <algorithm>
 #include <chrono>
@@ -10,6 +10,7 @@
 #include "model/model_factory.h"
 #include "train/compute_device.h"
 #include "train/fused_sgd.h"
+#include "train/training_step.h"
 
 namespace shatter {
 
@@ -72,20 +73,15 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
 
     torch::manual_seed(1);
     std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
-    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // as the trainer steps
+    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
+    TrainingStep trainingStep(*model, optimizer);
     const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
     const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
     const torch::Tensor evalInputs = torch::randn({kEvalBatch, channels, 28, 28});
     const int steps = std::max(1, samples / batchSize);
     const int evalBatches = std::max<int>(1, samples / static_cast<int>(kEvalBatch));
 
-    auto trainStep = [&] {
-        const torch::Tensor loss =
-            torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-        optimizer.clearGradients();
-        loss.backward();
-        optimizer.step();
-    };
+    auto trainStep = [&] { trainingStep.run(inputs, targets); };
     auto train = [&] {
         model->train();
         trainStep();  // warm-up

@@ -1,13 +1,12 @@
 #include "train/throughput_benchmark.h"
 
-#include <torch/nn/functional/loss.h>
-
 #include <algorithm>
 #include <chrono>
 
 #include "model/model_factory.h"
 #include "train/fused_sgd.h"
 #include "train/compute_device.h"
+#include "train/training_step.h"
 
 namespace shatter {
 
@@ -17,15 +16,11 @@ double measureOnce(const std::string& modelKey, int channels, int batchSize, int
     torch::manual_seed(1);
     std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
     model->train();
-    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // as the trainer steps
+    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
+    TrainingStep trainingStep(*model, optimizer);
     const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
     const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
-    auto step = [&] {
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-        optimizer.clearGradients();
-        loss.backward();
-        optimizer.step();
-    };
+    auto step = [&] { trainingStep.run(inputs, targets); };
     step();  // warm-up: first-call allocations
     const int steps = std::max(1, samples / batchSize);
     const auto start = std::chrono::steady_clock::now();

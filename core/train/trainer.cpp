@@ -21,6 +21,7 @@
 #include "train/epoch_pacer.h"
 #include "train/fused_sgd.h"
 #include "train/preprocessor.h"
+#include "train/training_step.h"
 #include "util/seeded_random.h"
 
 namespace shatter {
@@ -94,6 +95,7 @@ struct Trainer::Impl {
     torch::Tensor cropSource;  // only with random crops
     std::shared_ptr<Classifier> model;
     std::unique_ptr<FusedSgd> optimizer;
+    std::unique_ptr<TrainingStep> trainingStep;
     std::unique_ptr<CudaGraphStep> graphStep;  // full batches on a CUDA GPU, unless turned off
     double learningRate = 0.0;
     int batchesPerEpoch = 0;
@@ -110,8 +112,6 @@ struct Trainer::Impl {
                             TrainingObserver& observer);
     void trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
                     torch::Tensor& lossSum, std::int64_t count);
-    // Forward pass, loss, backward pass and SGD update of one batch; returns the batch's loss.
-    torch::Tensor step(const torch::Tensor& inputs, const torch::Tensor& targets);
     // The metrics after an epoch; empty when the evaluation loss is not finite.
     std::optional<EpochReport> evaluateEpoch(int epoch, const EpochPass& pass);
     Evaluation evaluate(Classifier& model, const torch::Tensor& images, const torch::Tensor& labels);
@@ -267,10 +267,13 @@ RunStart Trainer::Impl::prepare() {
     optimizer = std::make_unique<FusedSgd>(model->parameters(), learningRate, config.momentum,
                                            config.weightDecay);
     batchesPerEpoch = static_cast<int>((trainCount + config.batchSize - 1) / config.batchSize);
+    trainingStep = std::make_unique<TrainingStep>(*model, *optimizer);
     const bool useGraph = device.is_cuda() && config.cudaGraphs && CudaGraphStep::available();
     if (useGraph) {
         graphStep = std::make_unique<CudaGraphStep>(
-            [this](const torch::Tensor& inputs, const torch::Tensor& targets) { return step(inputs, targets); },
+            [this](const torch::Tensor& inputs, const torch::Tensor& targets) {
+                return trainingStep->runKeepingGradients(inputs, targets);
+            },
             [this]() { optimizer->clearGradients(); });
     }
     fittedSince.assign(static_cast<std::size_t>(trainCount), 0);
@@ -294,22 +297,13 @@ void Trainer::Impl::applyLearningRate() {
     optimizer->setLearningRate(learningRate);
 }
 
-torch::Tensor Trainer::Impl::step(const torch::Tensor& inputs, const torch::Tensor& targets) {
-    const torch::Tensor loss =
-        torch::nn::functional::cross_entropy(model->forward(inputs), targets);
-    loss.backward();
-    optimizer->step();
-    return loss.detach();
-}
-
 void Trainer::Impl::trainBatch(const torch::Tensor& inputs, const torch::Tensor& targets,
                                torch::Tensor& lossSum, std::int64_t count) {
     torch::Tensor loss;
     if (graphStep && count == config.batchSize) {
         loss = graphStep->run(inputs, targets);
     } else {
-        optimizer->clearGradients();
-        loss = step(inputs, targets);
+        loss = trainingStep->run(inputs, targets);
     }
     // The loss before the first update (the step computes it before updating).
     if (std::isnan(startingLoss)) startingLoss = loss.item<double>();
