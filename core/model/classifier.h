@@ -13,6 +13,19 @@ public:
     std::int64_t trainableParameterCount() const;
     // The count as the paper reports it; for most models the same as trainableParameterCount().
     virtual std::int64_t paperParameterCount() const { return trainableParameterCount(); }
+
+    // Lays the convolution weights out channels-last (NHWC), and forward() its images with them:
+    // on the CPU, oneDNN's convolutions and LibTorch's pooling are faster on that layout
+    // (ModelFactory::place decides, per model, as measured).
+    void useChannelsLast();
+    bool channelsLast() const { return m_channelsLast; }
+
+protected:
+    // `images` in the layout of the weights, for forward().
+    torch::Tensor inWeightLayout(const torch::Tensor& images) const;
+
+private:
+    bool m_channelsLast = false;
 };
 
 }  // namespace shatter

@@ -6,11 +6,11 @@ namespace shatter {
 
 const std::vector<ModelInfo>& modelCatalog() {
     static const std::vector<ModelInfo> models = {
-        {"mlp-1x512", "MLP 1x512", 0.01, 1'209'866, ThreadSplit::BlasThreads},
-        {"mlp-3x512", "MLP 3x512", 0.01, 1'735'178, ThreadSplit::BlasThreads},
-        {"alexnet", "Small AlexNet", 0.01, 1'387'786, ThreadSplit::LibTorchThreads},
-        {"inception", "Small Inception", 0.1, 1'649'402, ThreadSplit::BothPools},
-        {"inception-nobn", "Small Inception w/o BatchNorm", 0.1, 1'649'402, ThreadSplit::BothPools},
+        {"mlp-1x512", "MLP 1x512", 0.01, 1'209'866, ThreadSplit::BlasThreads, false},
+        {"mlp-3x512", "MLP 3x512", 0.01, 1'735'178, ThreadSplit::BlasThreads, false},
+        {"alexnet", "Small AlexNet", 0.01, 1'387'786, ThreadSplit::LibTorchThreads, true},
+        {"inception", "Small Inception", 0.1, 1'649'402, ThreadSplit::BothPools, false},
+        {"inception-nobn", "Small Inception w/o BatchNorm", 0.1, 1'649'402, ThreadSplit::BothPools, false},
     };
     return models;
 }

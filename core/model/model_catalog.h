@@ -16,6 +16,7 @@ struct ModelInfo {
     double defaultLearningRate;  // the paper's: 0.1 for Inception, 0.01 for the others
     std::int64_t paperParameterCount;  // for 28x28x3 input, as the paper reports it
     ThreadSplit threadSplit;           // measured CPU thread policy (see ComputeDevice)
+    bool channelsLastOnCpu;            // measured: faster with channels-last weights on the CPU
 };
 
 const std::vector<ModelInfo>& modelCatalog();

@@ -18,4 +18,9 @@ std::shared_ptr<Classifier> ModelFactory::create(const std::string& key, std::in
     return std::make_shared<SmallInception>(channels, classes, false, dropout);
 }
 
+void ModelFactory::place(Classifier& model, const std::string& key, const torch::Device& device) {
+    model.to(device);
+    if (device.is_cpu() && modelInfo(key).channelsLastOnCpu) model.useChannelsLast();
+}
+
 }  // namespace shatter

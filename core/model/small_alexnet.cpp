@@ -38,7 +38,7 @@ SmallAlexNet::SmallAlexNet(std::int64_t channels, std::int64_t classes, double d
 }
 
 torch::Tensor SmallAlexNet::forward(const torch::Tensor& images) {
-    return m_classifier->forward(m_features->forward(images).flatten(1));
+    return m_classifier->forward(m_features->forward(inWeightLayout(images)).flatten(1));
 }
 
 }  // namespace shatter

@@ -73,6 +73,7 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
 
     torch::manual_seed(1);
     std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
+    ModelFactory::place(*model, modelKey, torch::kCPU);
     FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
     TrainingStep trainingStep(*model, optimizer);
     const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});

@@ -15,6 +15,7 @@ namespace {
 double measureOnce(const std::string& modelKey, int channels, int batchSize, int samples) {
     torch::manual_seed(1);
     std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
+    ModelFactory::place(*model, modelKey, torch::kCPU);
     model->train();
     FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
     TrainingStep trainingStep(*model, optimizer);

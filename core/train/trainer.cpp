@@ -261,7 +261,7 @@ RunStart Trainer::Impl::prepare() {
     torch::manual_seed(SeededRandom::deriveSeed(config.seed, kModelInit));
     model = ModelFactory::create(config.model, data.train.channels,
                                  static_cast<std::int64_t>(data.classNames.size()), config.dropout);
-    model->to(device);
+    ModelFactory::place(*model, config.model, device);
 
     learningRate = config.effectiveLearningRate();
     optimizer = std::make_unique<FusedSgd>(model->parameters(), learningRate, config.momentum,

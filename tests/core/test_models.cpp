@@ -37,6 +37,37 @@ private Q_SLOTS:
         QCOMPARE(ModelFactory::create("mlp-1x512", 1, 10, 0.0)->paperParameterCount(), 784 * 512 + 512 + 5130);
     }
 
+    // Small AlexNet is placed on the CPU with channels-last weights (faster there); its scores and
+    // gradients are those of the usual layout, up to the order of the convolutions' sums.
+    void channelsLastOnTheCpuComputesTheSameScores() {
+        QVERIFY(modelInfo("alexnet").channelsLastOnCpu);
+        QVERIFY(!modelInfo("mlp-1x512").channelsLastOnCpu);
+        torch::manual_seed(4);
+        const auto usual = ModelFactory::create("alexnet", 3, 10, 0.0);
+        torch::manual_seed(4);
+        const auto placed = ModelFactory::create("alexnet", 3, 10, 0.0);
+        ModelFactory::place(*placed, "alexnet", torch::kCPU);
+        QVERIFY(placed->channelsLast());
+        QVERIFY(!usual->channelsLast());
+        for (const torch::Tensor& weight : placed->parameters()) {
+            if (weight.dim() == 4) QVERIFY(weight.is_contiguous(torch::MemoryFormat::ChannelsLast));
+        }
+        const torch::Tensor images = torch::randn({8, 3, 28, 28});
+        const torch::Tensor expected = usual->forward(images);
+        const torch::Tensor scores = placed->forward(images);
+        QVERIFY(torch::allclose(scores, expected, 1e-4, 1e-5));
+        expected.sum().backward();
+        scores.sum().backward();
+        const std::vector<torch::Tensor> ours = placed->parameters(), theirs = usual->parameters();
+        for (std::size_t k = 0; k < ours.size(); ++k) {
+            QVERIFY2(torch::allclose(ours[k].grad(), theirs[k].grad(), 1e-3, 1e-4), qPrintable(QString::number(k)));
+        }
+        // An MLP keeps the usual layout.
+        const auto mlp = ModelFactory::create("mlp-1x512", 3, 10, 0.0);
+        ModelFactory::place(*mlp, "mlp-1x512", torch::kCPU);
+        QVERIFY(!mlp->channelsLast());
+    }
+
     void unknownModelIsAConfigError() {
         QVERIFY_THROWS_EXCEPTION(ConfigError, ModelFactory::create("resnet", 3, 10, 0.0));
     }
