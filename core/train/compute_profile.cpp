@@ -9,8 +9,7 @@
 #include "model/model_catalog.h"
 #include "model/model_factory.h"
 #include "train/compute_device.h"
-#include "train/fused_sgd.h"
-#include "train/training_step.h"
+#include "train/synthetic_training.h"
 
 namespace shatter {
 
@@ -71,36 +70,31 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
     Result result;
     result.threads = ThreadPolicy::describe(pools, ComputeDevice::matmulThreads());
 
-    torch::manual_seed(1);
-    std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
-    ModelFactory::place(*model, modelKey, torch::kCPU);
-    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
-    TrainingStep trainingStep(*model, optimizer);
-    const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
-    const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
-    const torch::Tensor evalInputs = torch::randn({kEvalBatch, channels, 28, 28});
+    SyntheticTraining training(modelKey, channels, batchSize);
+    Classifier& model = training.model();
+    const torch::Tensor evalInputs =
+        torch::randn({kEvalBatch, channels, ModelFactory::kInputSide, ModelFactory::kInputSide});
     const int steps = std::max(1, samples / batchSize);
     const int evalBatches = std::max<int>(1, samples / static_cast<int>(kEvalBatch));
 
-    auto trainStep = [&] { trainingStep.run(inputs, targets); };
     auto train = [&] {
-        model->train();
-        trainStep();  // warm-up
+        model.train();
+        training.step();  // warm-up
         const auto start = std::chrono::steady_clock::now();
-        for (int i = 0; i < steps; ++i) trainStep();
+        for (int i = 0; i < steps; ++i) training.step();
         return steps * batchSize / secondsSince(start);
     };
     auto evaluate = [&] {
         torch::NoGradGuard noGrad;
-        model->eval();
-        model->forward(evalInputs);  // warm-up
+        model.eval();
+        model.forward(evalInputs);  // warm-up
         const auto start = std::chrono::steady_clock::now();
-        for (int i = 0; i < evalBatches; ++i) model->forward(evalInputs).argmax(1);
+        for (int i = 0; i < evalBatches; ++i) model.forward(evalInputs).argmax(1);
         return evalBatches * static_cast<double>(kEvalBatch) / secondsSince(start);
     };
 
     std::vector<Product> products;
-    if (onlyLinearLayers(*model)) products = trainingProducts(*model, batchSize);
+    if (onlyLinearLayers(model)) products = trainingProducts(model, batchSize);
     double trainFlops = 0.0;
     for (const Product& p : products) trainFlops += p.flops();
     auto multiply = [&] {
@@ -123,7 +117,7 @@ ComputeProfile::Result ComputeProfile::measure(const std::string& modelKey, int 
     if (!products.empty()) {
         result.trainFlopsPerSample = trainFlops / batchSize;
         double forwardFlops = 0.0;
-        for (const torch::Tensor& weight : model->parameters()) {
+        for (const torch::Tensor& weight : model.parameters()) {
             if (weight.dim() == 2) forwardFlops += 2.0 * static_cast<double>(weight.numel());
         }
         result.evalFlopsPerSample = forwardFlops;

@@ -3,29 +3,19 @@
 #include <algorithm>
 #include <chrono>
 
-#include "model/model_factory.h"
-#include "train/fused_sgd.h"
 #include "train/compute_device.h"
-#include "train/training_step.h"
+#include "train/synthetic_training.h"
 
 namespace shatter {
 
 namespace {
 
 double measureOnce(const std::string& modelKey, int channels, int batchSize, int samples) {
-    torch::manual_seed(1);
-    std::shared_ptr<Classifier> model = ModelFactory::create(modelKey, channels, 10, 0.0);
-    ModelFactory::place(*model, modelKey, torch::kCPU);
-    model->train();
-    FusedSgd optimizer(model->parameters(), 0.01, 0.9, 0.0);  // the trainer's defaults
-    TrainingStep trainingStep(*model, optimizer);
-    const torch::Tensor inputs = torch::randn({batchSize, channels, 28, 28});
-    const torch::Tensor targets = torch::randint(10, {batchSize}, torch::kInt64);
-    auto step = [&] { trainingStep.run(inputs, targets); };
-    step();  // warm-up: first-call allocations
+    SyntheticTraining training(modelKey, channels, batchSize);
+    training.step();  // warm-up: first-call allocations
     const int steps = std::max(1, samples / batchSize);
     const auto start = std::chrono::steady_clock::now();
-    for (int i = 0; i < steps; ++i) step();
+    for (int i = 0; i < steps; ++i) training.step();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return steps * batchSize / seconds;
 }
